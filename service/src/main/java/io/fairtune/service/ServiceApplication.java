@@ -1,0 +1,7 @@
+package io.fairtune.service;
+
+public final class ServiceApplication {
+    private ServiceApplication() {}
+
+    public static void main(String[] args) {}
+}

@@ -1,0 +1,7 @@
+package io.fairtune.worker;
+
+public final class WorkerApplication {
+    private WorkerApplication() {}
+
+    public static void main(String[] args) {}
+}

@@ -1,0 +1,19 @@
+package io.fairtune.worker.optim;
+
+import java.util.List;
+
+/**
+ * One update rule of OPTIMIZERS.md applied per named tensor. Implementations keep their buffers (momentum,
+ * moments) per tensor name, allocated on the first step in the tensor's data type, so the same code runs in
+ * float32 for training and float64 for traces.
+ */
+public interface Optimizer {
+
+    /**
+     * Updates every tensor's value in place.
+     *
+     * @param step the 0-based step t (Adam's bias correction uses t + 1)
+     * @param learningRate the scheduled rate η_t for this step
+     */
+    void apply(List<ParameterTensor> tensors, long step, double learningRate);
+}

@@ -1,0 +1,12 @@
+package io.fairtune.worker.training;
+
+/** Receives a run's measurements as they happen and may stop it. */
+public interface TrainingListener {
+
+    void onMeasurement(Measurement measurement);
+
+    /** Polled between steps; true stops the run with {@link TrainingOutcome#STOPPED}. */
+    default boolean shouldStop() {
+        return false;
+    }
+}
