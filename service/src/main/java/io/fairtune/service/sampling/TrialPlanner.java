@@ -1,0 +1,112 @@
+package io.fairtune.service.sampling;
+
+import io.fairtune.service.spec.ArmSpec;
+import io.fairtune.service.spec.ParameterSpace;
+import io.fairtune.service.spec.StudySpec;
+import io.fairtune.worker.optim.HyperparameterDefinition;
+import io.fairtune.worker.optim.OptimizerCatalog;
+import io.fairtune.worker.optim.OptimizerDefinition;
+import io.fairtune.worker.schedule.ScheduleCatalog;
+import io.fairtune.worker.schedule.ScheduleCatalog.ScheduleDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Plans the tuning phase of a validated study: {@code trialsPerArm} points per arm from the study's search
+ * algorithm. Dimension {@code d} of an arm is its {@code d}-th tuned hyperparameter in spec order, and sample
+ * {@code i} of every arm reads point {@code i} of the same sequence with the same training seed (see
+ * {@link TrialSeeds}), so arms are explored alike.
+ */
+public final class TrialPlanner {
+
+    private TrialPlanner() {}
+
+    /**
+     * Every tuning trial, ordered by sample index, then by arm in spec order: a study stopped part way has spent
+     * the same budget on every arm.
+     */
+    public static List<PlannedTrial> plan(StudySpec spec) {
+        int trialsPerArm = spec.budget().trialsPerArm();
+        long studySeed = spec.search().seed();
+        List<List<PlannedTrial>> byArm = new ArrayList<>();
+        for (ArmSpec arm : spec.arms()) {
+            List<String> tuned = arm.tunedParameters();
+            double[][] points = UnitCubeSequence.of(spec.search().algorithm(), studySeed, tuned.size())
+                    .points(trialsPerArm);
+            List<PlannedTrial> trials = new ArrayList<>(trialsPerArm);
+            for (int i = 0; i < trialsPerArm; i++) {
+                Map<String, Object> sampled = new HashMap<>();
+                for (int d = 0; d < tuned.size(); d++) {
+                    String name = tuned.get(d);
+                    sampled.put(name, SpaceMapping.value(arm.space().get(name), points[i][d]));
+                }
+                trials.add(new PlannedTrial(
+                        arm.name(), i, TrialSeeds.tuning(studySeed, i), effectiveHyperparameters(arm, sampled)));
+            }
+            byArm.add(trials);
+        }
+        List<PlannedTrial> plan = new ArrayList<>(trialsPerArm * spec.arms().size());
+        for (int i = 0; i < trialsPerArm; i++) {
+            for (List<PlannedTrial> trials : byArm) {
+                plan.add(trials.get(i));
+            }
+        }
+        return List.copyOf(plan);
+    }
+
+    /** The {@code finalEvaluation.seeds} seeds of the final phase, shared by all arms, distinct from tuning seeds. */
+    public static long[] finalSeeds(StudySpec spec) {
+        long[] seeds = new long[spec.finalEvaluation().seeds()];
+        for (int j = 0; j < seeds.length; j++) {
+            seeds[j] = TrialSeeds.finalEvaluation(spec.search().seed(), j);
+        }
+        return seeds;
+    }
+
+    /**
+     * Every value an arm's trial trains with: optimizer hyperparameters, then schedule settings, each in catalog
+     * order; taken from {@code sampled}, else the space's fixed value, else the schedule object, else the catalog
+     * default. Settings that are optional without a default ({@code warmup_steps}) are left out when not given.
+     *
+     * @param sampled values of the tuned hyperparameters
+     * @throws IllegalArgumentException when the arm names an unknown optimizer or schedule or misses a required
+     *     value (impossible for a spec from {@link io.fairtune.service.spec.StudySpecParser})
+     */
+    public static Map<String, Object> effectiveHyperparameters(ArmSpec arm, Map<String, Object> sampled) {
+        OptimizerDefinition optimizer = OptimizerCatalog.find(arm.optimizer())
+                .orElseThrow(() -> new IllegalArgumentException("unknown optimizer " + arm.optimizer()));
+        ScheduleDefinition schedule = ScheduleCatalog.find(arm.schedule().type())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown schedule " + arm.schedule().type()));
+        Map<String, Object> values = new LinkedHashMap<>();
+        Stream.concat(optimizer.hyperparameters().stream(), schedule.settings().stream())
+                .forEach(definition -> {
+                    Object value = valueOf(arm, sampled, definition);
+                    if (value != null) {
+                        values.putIfAbsent(definition.name(), value);
+                    } else if (definition.required()) {
+                        throw new IllegalArgumentException(
+                                "arm " + arm.name() + " gives no value for " + definition.name());
+                    }
+                });
+        return values;
+    }
+
+    private static Object valueOf(ArmSpec arm, Map<String, Object> sampled, HyperparameterDefinition definition) {
+        String name = definition.name();
+        if (sampled.containsKey(name)) {
+            return sampled.get(name);
+        }
+        if (arm.space().get(name) instanceof ParameterSpace.Fixed fixed) {
+            return fixed.value();
+        }
+        if (arm.schedule().settings().containsKey(name)) {
+            return arm.schedule().settings().get(name);
+        }
+        return definition.defaultValue();
+    }
+}

@@ -1,0 +1,18 @@
+package io.fairtune.service.spec;
+
+import java.util.Objects;
+
+/**
+ * One problem found in a study spec.
+ *
+ * @param field path of the offending field, e.g. {@code arms[1].space.learning_rate.min}; the empty string is the
+ *     document itself
+ * @param message what is wrong and what would be legal
+ */
+public record FieldError(String field, String message) {
+
+    public FieldError {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(message, "message");
+    }
+}
