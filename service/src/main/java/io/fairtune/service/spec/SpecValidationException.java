@@ -3,7 +3,7 @@ package io.fairtune.service.spec;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A study spec was rejected; carries every problem found, in document order, not just the first. */
+/** A study spec was rejected; carries every problem found (section by section, as found), not just the first. */
 public final class SpecValidationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

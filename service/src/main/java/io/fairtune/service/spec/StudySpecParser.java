@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a study spec (the JSON of {@code POST /api/v1/studies}) and validates it completely against the worker's
  * catalogs. Every problem is collected, so a client fixes its spec in one round trip; nothing is built unless the
- * whole spec is valid. JSON {@code null} counts as an absent field. Integer fields accept any whole number
- * ({@code 4}, {@code 4.0}, {@code 4e0}), as JSON Schema does.
+ * whole spec is valid. JSON {@code null} in a field of the spec's structure counts as absent; a {@code null}
+ * hyperparameter or setting value is an error. Integer fields accept any whole number ({@code 4}, {@code 4.0},
+ * {@code 4e0}), as JSON Schema does. Duplicate keys and trailing content are malformed JSON.
  */
 public final class StudySpecParser {
 
@@ -753,7 +754,7 @@ public final class StudySpecParser {
         }
         BigDecimal value = node.decimalValue();
         if (!isWhole(value)) {
-            error(path, "must be a whole number, " + legal + ", got " + node);
+            error(path, "must be " + legal + ", got " + node + " (not a whole number)");
             return null;
         }
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
