@@ -60,8 +60,11 @@ public final class TraceCommand {
             TraceCase trace = TraceCase.parse(JSON.readTree(read(file)));
             out.println(JSON.writeValueAsString(run(trace)));
             return 0;
-        } catch (IllegalArgumentException | JacksonException e) {
+        } catch (IllegalArgumentException e) {
             err.println("trace " + file + ": " + oneLine(e.getMessage()));
+            return INVALID_INPUT;
+        } catch (JacksonException e) {
+            err.println("trace " + file + ": malformed JSON: " + oneLine(e.getOriginalMessage()));
             return INVALID_INPUT;
         }
     }
