@@ -93,6 +93,7 @@ public final class TraceCommand {
             return result;
         }
         Optimizer optimizer = Optimizers.create(trace.optimizer(), trace.hyperparameters());
+        loadNd4jQuietly();
         Map<String, INDArray> values = new LinkedHashMap<>();
         trace.params().forEach((name, tensor) -> values.put(name, array(tensor.values(), tensor.shape())));
         for (int step = 0; step < trace.gradients().size(); step++) {
@@ -112,6 +113,22 @@ public final class TraceCommand {
             });
         }
         return result;
+    }
+
+    /**
+     * ND4J logs a backend banner when it loads, and outside Spring's logging setup logback writes it to System.out,
+     * where it would precede the JSON. Load the backend with System.out pointing at stderr (a no-op once loaded).
+     */
+    private static void loadNd4jQuietly() {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            Nd4j.getBlasWrapper().level1();
+            Nd4j.getExecutioner();
+            Nd4j.scalar(0.0);
+        } finally {
+            System.setOut(stdout);
+        }
     }
 
     private static INDArray array(double[] values, long[] shape) {
