@@ -95,4 +95,9 @@ public final class OptimizerCatalog {
     public static List<String> names() {
         return List.copyOf(OPTIMIZERS.keySet());
     }
+
+    /** The base learning rate every optimizer takes; schedules read it as their η. */
+    public static HyperparameterDefinition learningRate() {
+        return LEARNING_RATE;
+    }
 }
