@@ -8,6 +8,9 @@ import io.fairtune.worker.data.DatasetDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.assertj.core.data.Offset;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -97,6 +100,29 @@ class ModelFactoryTest {
                         .isEqualTo(expectedRank);
                 assertThat(layer.updaterDivideByMinibatch(name)).isEqualTo(!runningStatistic);
             }
+        }
+    }
+
+    /** Quartz runs several slots per node: weight init must not depend on what other threads initialize. */
+    @Test
+    void concurrentInitializationsWithOneSeedAgree() throws Exception {
+        float[] expected = ModelFactory.create(ModelFactory.CNN, DatasetCatalog.FASHION_MNIST, 21)
+                .params()
+                .toFloatVector();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<float[]>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                long seed = i % 2 == 0 ? 21 : 22;
+                results.add(pool.submit(() -> ModelFactory.create(ModelFactory.CNN, DatasetCatalog.FASHION_MNIST, seed)
+                        .params()
+                        .toFloatVector()));
+            }
+            for (int i = 0; i < results.size(); i += 2) {
+                assertThat(results.get(i).get()).containsExactly(expected);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
