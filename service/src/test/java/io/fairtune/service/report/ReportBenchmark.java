@@ -2,15 +2,13 @@ package io.fairtune.service.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fairtune.service.SharedExamples;
 import io.fairtune.service.spec.StudySpecParser;
 import io.fairtune.service.study.Study;
 import io.fairtune.service.study.StudyService;
 import io.fairtune.service.trial.TrialRepository;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class ReportBenchmark {
     private static final int RUNS = 10;
 
     static {
-        deleteTree(DATA_DIR);
+        SharedExamples.deleteTree(DATA_DIR);
     }
 
     @Autowired
@@ -55,7 +53,7 @@ class ReportBenchmark {
     TransactionTemplate transactions;
 
     @Test
-    void reportOfTenThousandTrials() throws IOException {
+    void reportOfTenThousandTrials() {
         String json = spec();
         Study study = studies.create(StudySpecParser.parse(json), json, "bench");
         long id = study.id();
@@ -116,13 +114,8 @@ class ReportBenchmark {
                 studyId);
     }
 
-    private static String spec() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolveSibling("shared").resolve("examples"))) {
-            dir = dir.getParent();
-        }
-        String json = Files.readString(
-                dir.resolveSibling("shared").resolve("examples/studies/fashion-mnist-large-batch.json"));
+    private static String spec() {
+        String json = SharedExamples.study("fashion-mnist-large-batch.json");
         return json.replace("\"trialsPerArm\": 16", "\"trialsPerArm\": " + TRIALS_PER_ARM);
     }
 
@@ -130,16 +123,5 @@ class ReportBenchmark {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
