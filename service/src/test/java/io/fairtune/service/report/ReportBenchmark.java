@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in the same run. Prints the figures; asserts only that the report is complete.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {"fairtune.data-dir=target/bench-report", "fairtune.worker.slots=0"})
+@SpringBootTest(
+        properties = {"fairtune.data-dir=target/bench-report", "fairtune.worker.slots=0", "fairtune.sweep-interval=1h"})
 @DirtiesContext
 class ReportBenchmark {
 
