@@ -1,0 +1,204 @@
+// The trial table of a study: server-side paging and filters (arm, status), sort by column.
+import { ApiError, getJson } from './api.js';
+import { h, mount } from './dom.js';
+import { TRIAL_STATUSES, fmtDuration, fmtHp, fmtInt, fmtPct, num, titleCase } from './format.js';
+import { badge } from './progress.js';
+import { replaceQuery } from './router.js';
+
+const LR = 'learning_rate';
+
+// key: server field (also used for the client-side fallback); hp: sorts by a hyperparameter, client side only.
+const COLUMNS = [
+  { key: 'id', label: 'Trial', cell: (t) => h('a', { href: `#/trials/${t.id}` }, `#${t.id}`) },
+  { key: 'arm', label: 'Arm', cell: (t) => t.arm },
+  { key: 'phase', label: 'Phase', cell: (t) => titleCase(t.phase) },
+  { key: 'sampleIndex', label: 'Sample', num: true, cell: (t) => fmtInt(t.sampleIndex) },
+  { key: 'status', label: 'Status', cell: (t) => badge(t.status) },
+  { key: LR, hp: true, label: 'Learning rate', num: true, cell: (t) => fmtHp(t.hyperparameters?.[LR]) },
+  {
+    key: null, label: 'Other hyperparameters',
+    cell: (t) => h('span', { class: 'hp' }, Object.entries(t.hyperparameters || {}).filter(([k]) => k !== LR).map(([k, v]) => `${k} ${fmtHp(v)}`).join(' · ')),
+  },
+  { key: 'stepsCompleted', label: 'Steps', num: true, cell: (t) => fmtInt(t.stepsCompleted) },
+  { key: 'bestValAccuracy', label: 'Best val. acc.', num: true, cell: (t) => fmtPct(t.bestValAccuracy) },
+  { key: 'finalValAccuracy', label: 'Final val. acc.', num: true, cell: (t) => fmtPct(t.finalValAccuracy) },
+  { key: 'stepsToTarget', label: 'Steps to target', num: true, cell: (t) => fmtInt(t.stepsToTarget) },
+  { key: 'testAccuracy', label: 'Test acc.', num: true, cell: (t) => fmtPct(t.testAccuracy) },
+  { key: 'wallSeconds', label: 'Wall time', num: true, cell: (t) => fmtDuration(t.wallSeconds) },
+  { key: 'attempts', label: 'Attempts', num: true, cell: (t) => fmtInt(t.attempts) },
+  { key: null, label: 'Failure', cell: (t) => (t.failureMessage ? h('span', { class: 'failure clamp', title: t.failureMessage }, t.failureMessage) : '') },
+];
+
+function sortValue(t, column) {
+  const v = column.hp ? t.hyperparameters?.[column.key] : t[column.key];
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || ['NaN', 'Infinity', '-Infinity'].includes(v)) {
+    const n = num(v);
+    return Number.isNaN(n) ? -Infinity : n; // NaN (diverged) sorts as the worst value
+  }
+  return String(v);
+}
+
+function compare(a, b) {
+  if (a === b) return 0;
+  if (a === null) return 1; // missing values last in both directions
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * state: {arm, status, page, size, sort: 'key,asc'}; the page and filters live in the address so a
+ * link reproduces the view.
+ */
+export function trialTable(studyId, query) {
+  const state = {
+    arm: query.get('arm') || '',
+    status: query.get('status') || '',
+    page: Number(query.get('tpage')) || 0,
+    size: Number(query.get('tsize')) || 50,
+    sort: query.get('sort') || '',
+  };
+  let serverSort = true; // until the service says otherwise
+  let lastItems = [];
+  let total = 0;
+
+  const armSelect = h('select', { id: 'filter-arm', name: 'arm' }, h('option', { value: '' }, 'All arms'));
+  const statusSelect = h('select', { id: 'filter-status', name: 'status' },
+    h('option', { value: '' }, 'All statuses'), TRIAL_STATUSES.map((s) => h('option', { value: s }, titleCase(s))));
+  const sizeSelect = h('select', { id: 'page-size', name: 'size' }, [25, 50, 100, 200].map((n) => h('option', { value: n }, String(n))));
+  statusSelect.value = state.status;
+  sizeSelect.value = String(state.size);
+  const body = h('div', { class: 'table-wrap scroll', 'aria-live': 'polite' });
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Trial pages' });
+  const note = h('p', { class: 'hint' });
+
+  const el = h('div', { class: 'trials' },
+    h('div', { class: 'filters' },
+      h('label', { for: 'filter-arm' }, 'Arm'), armSelect,
+      h('label', { for: 'filter-status' }, 'Status'), statusSelect,
+      h('label', { for: 'page-size' }, 'Rows'), sizeSelect),
+    body, pager, note);
+
+  function sync() {
+    replaceQuery({ arm: state.arm, status: state.status, tpage: state.page || '', tsize: state.size !== 50 ? state.size : '', sort: state.sort });
+  }
+
+  function onFilter() {
+    state.arm = armSelect.value;
+    state.status = statusSelect.value;
+    state.size = Number(sizeSelect.value);
+    state.page = 0;
+    sync();
+    refresh();
+  }
+  armSelect.addEventListener('change', onFilter);
+  statusSelect.addEventListener('change', onFilter);
+  sizeSelect.addEventListener('change', onFilter);
+
+  function setSort(column) {
+    const [key, dir] = state.sort.split(',');
+    const numeric = column.num;
+    state.sort = key === column.key ? `${key},${dir === 'asc' ? 'desc' : 'asc'}` : `${column.key},${numeric ? 'desc' : 'asc'}`;
+    state.page = 0;
+    sync();
+    refresh();
+  }
+
+  function sorted(items) {
+    if (!state.sort) return items;
+    const [key, dir] = state.sort.split(',');
+    const column = COLUMNS.find((c) => c.key === key);
+    if (!column) return items;
+    const sign = dir === 'desc' ? -1 : 1;
+    return [...items].sort((a, b) => {
+      const va = sortValue(a, column);
+      const vb = sortValue(b, column);
+      if (va === null || vb === null) return compare(va, vb);
+      return sign * compare(va, vb);
+    });
+  }
+
+  function render() {
+    const [sortKey, dir] = state.sort.split(',');
+    const header = h('tr', {}, COLUMNS.map((c) => {
+      const active = c.key && c.key === sortKey;
+      const th = h('th', { scope: 'col', class: c.num ? 'num' : null, 'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : null },
+        c.key ? h('button', { type: 'button', class: 'sort', onclick: () => setSort(c) }, c.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : '')) : c.label);
+      return th;
+    }));
+    const rows = sorted(lastItems).map((t) => h('tr', { 'data-status': t.status }, COLUMNS.map((c) => h('td', { class: c.num ? 'num' : null }, c.cell(t)))));
+    mount(body, lastItems.length
+      ? h('table', { class: 'data compact', 'data-testid': 'trials-table' }, h('thead', {}, header), h('tbody', {}, rows))
+      : h('p', { class: 'empty' }, 'No trials match.'));
+    const first = total ? state.page * state.size + 1 : 0;
+    const last = Math.min(total, (state.page + 1) * state.size);
+    const lastPage = Math.max(0, Math.ceil(total / state.size) - 1);
+    const go = (p) => () => {
+      state.page = p;
+      sync();
+      refresh();
+    };
+    mount(pager,
+      h('button', { type: 'button', disabled: state.page === 0, onclick: go(0) }, '⇤ First'),
+      h('button', { type: 'button', disabled: state.page === 0, onclick: go(state.page - 1) }, '← Previous'),
+      h('span', {}, `${fmtInt(first)}–${fmtInt(last)} of ${fmtInt(total)}`),
+      h('button', { type: 'button', disabled: state.page >= lastPage, onclick: go(state.page + 1) }, 'Next →'),
+      h('button', { type: 'button', disabled: state.page >= lastPage, onclick: go(lastPage) }, 'Last ⇥'));
+    const clientOnly = state.sort && (!serverSort || COLUMNS.find((c) => c.key === sortKey)?.hp);
+    note.textContent = clientOnly && total > lastItems.length ? 'Sorted within this page (the service does not sort by this column).' : '';
+  }
+
+  async function load(withSort) {
+    const q = { arm: state.arm, status: state.status, page: state.page, size: state.size };
+    if (withSort) q.sort = state.sort;
+    return getJson(`/studies/${studyId}/trials`, q);
+  }
+
+  async function loadOnce() {
+    const column = COLUMNS.find((c) => c.key === state.sort.split(',')[0]);
+    const askServer = serverSort && state.sort && column && !column.hp;
+    let result;
+    try {
+      result = await load(askServer);
+    } catch (e) {
+      if (!(askServer && e instanceof ApiError && e.status >= 400 && e.status !== 401)) throw e;
+      serverSort = false; // older service: sort each page in the browser instead
+      result = await load(false);
+    }
+    lastItems = result.items;
+    total = result.total;
+    render();
+  }
+
+  // One request at a time; a filter change during a request runs once more afterwards.
+  let running = null;
+  let queued = false;
+  async function refresh() {
+    if (running) {
+      queued = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        queued = false;
+        await loadOnce();
+      } while (queued);
+    })();
+    try {
+      await running;
+    } finally {
+      running = null;
+    }
+  }
+
+  return {
+    el,
+    refresh,
+    setArms(arms) {
+      const names = arms.map((a) => a.name);
+      if ([...armSelect.options].slice(1).map((o) => o.value).join() === names.join()) return;
+      mount(armSelect, h('option', { value: '' }, 'All arms'), names.map((n) => h('option', { value: n }, n)));
+      armSelect.value = state.arm;
+    },
+  };
+}
