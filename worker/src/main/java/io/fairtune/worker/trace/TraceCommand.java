@@ -60,8 +60,11 @@ public final class TraceCommand {
             TraceCase trace = TraceCase.parse(JSON.readTree(read(file)));
             out.println(JSON.writeValueAsString(run(trace)));
             return 0;
-        } catch (IllegalArgumentException | JacksonException e) {
+        } catch (IllegalArgumentException e) {
             err.println("trace " + file + ": " + oneLine(e.getMessage()));
+            return INVALID_INPUT;
+        } catch (JacksonException e) {
+            err.println("trace " + file + ": malformed JSON: " + oneLine(e.getOriginalMessage()));
             return INVALID_INPUT;
         }
     }
@@ -90,6 +93,7 @@ public final class TraceCommand {
             return result;
         }
         Optimizer optimizer = Optimizers.create(trace.optimizer(), trace.hyperparameters());
+        loadNd4jQuietly();
         Map<String, INDArray> values = new LinkedHashMap<>();
         trace.params().forEach((name, tensor) -> values.put(name, array(tensor.values(), tensor.shape())));
         for (int step = 0; step < trace.gradients().size(); step++) {
@@ -109,6 +113,22 @@ public final class TraceCommand {
             });
         }
         return result;
+    }
+
+    /**
+     * ND4J logs a backend banner when it loads, and outside Spring's logging setup logback writes it to System.out,
+     * where it would precede the JSON. Load the backend with System.out pointing at stderr (a no-op once loaded).
+     */
+    private static void loadNd4jQuietly() {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            Nd4j.getBlasWrapper().level1();
+            Nd4j.getExecutioner();
+            Nd4j.scalar(0.0);
+        } finally {
+            System.setOut(stdout);
+        }
     }
 
     private static INDArray array(double[] values, long[] shape) {

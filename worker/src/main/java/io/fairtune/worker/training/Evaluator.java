@@ -1,0 +1,73 @@
+package io.fairtune.worker.training;
+
+import io.fairtune.worker.data.Examples;
+import java.util.Arrays;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Mean cross-entropy and accuracy of a network on a split, in inference mode (batch norm uses its running
+ * statistics). The loss is against the true one-hot labels, never smoothed ones, so runs with different
+ * {@code label_smoothing} stay comparable.
+ */
+final class Evaluator {
+
+    /** Largest evaluation chunk: bounds the memory of the CNN's activations, not the result. */
+    static final int MAX_BATCH = 500;
+
+    /** DL4J's softmax cross-entropy clips probabilities the same way, so train and validation loss agree. */
+    private static final double MIN_PROBABILITY = 1e-10;
+
+    private Evaluator() {}
+
+    record Evaluation(double loss, double accuracy) {}
+
+    static Evaluation evaluate(MultiLayerNetwork network, Examples examples, int classes) {
+        int featureCount = examples.featureCount();
+        int chunk = Math.min(MAX_BATCH, examples.size());
+        float[] buffer = new float[chunk * featureCount];
+        double lossSum = 0;
+        long correct = 0;
+        for (int from = 0; from < examples.size(); from += chunk) {
+            int count = Math.min(chunk, examples.size() - from);
+            examples.copyFeatures(from, count, buffer, 0);
+            INDArray input = count == chunk
+                    ? Nd4j.create(buffer, new long[] {count, featureCount}, DataType.FLOAT)
+                    : Nd4j.create(
+                            Arrays.copyOf(buffer, count * featureCount),
+                            new long[] {count, featureCount},
+                            DataType.FLOAT);
+            float[] probabilities = network.output(input, false).data().asFloat();
+            for (int i = 0; i < count; i++) {
+                int label = examples.label(from + i);
+                int offset = i * classes;
+                double p = probabilities[offset + label];
+                lossSum -= Math.log(Math.min(1.0, Math.max(MIN_PROBABILITY, p)));
+                if (isArgmax(probabilities, offset, classes, label)) {
+                    correct++;
+                }
+            }
+        }
+        return new Evaluation(lossSum / examples.size(), (double) correct / examples.size());
+    }
+
+    /**
+     * True when {@code label} has the strictly largest probability, first index winning ties. NaN outputs
+     * count as wrong (every comparison with NaN is false).
+     */
+    private static boolean isArgmax(float[] probabilities, int offset, int classes, int label) {
+        float value = probabilities[offset + label];
+        if (Float.isNaN(value)) {
+            return false;
+        }
+        for (int k = 0; k < classes; k++) {
+            float other = probabilities[offset + k];
+            if (Float.isNaN(other) || (k < label ? other >= value : other > value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
