@@ -95,7 +95,7 @@ export async function download(path, filename, accept) {
  * Every item of a paged list endpoint, page by page with the largest page the server grants.
  * Stops at maxItems so a huge study cannot freeze the tab.
  */
-export async function getAllPages(path, query, { pageSize = 1000, maxItems = 20000, signal } = {}) {
+export async function getAllPages(path, query, { pageSize = 500, maxItems = 20000, signal } = {}) {
   const items = [];
   let total = Infinity;
   for (let page = 0; items.length < Math.min(total, maxItems); page++) {

@@ -1,5 +1,6 @@
-// The trial table of a study: server-side paging and filters (arm, status), sort by column.
-import { ApiError, getJson } from './api.js';
+// The trial table of a study: server-side paging and filters (arm, status), sort by column (by the
+// service when it supports ?sort=field,dir, else within the page).
+import { getJson } from './api.js';
 import { h, mount } from './dom.js';
 import { TRIAL_STATUSES, fmtDuration, fmtHp, fmtInt, fmtPct, num, titleCase } from './format.js';
 import { badge } from './progress.js';
@@ -58,7 +59,7 @@ export function trialTable(studyId, query) {
     size: Number(query.get('tsize')) || 50,
     sort: query.get('sort') || '',
   };
-  let serverSort = true; // until the service says otherwise
+  let serverSorted = false;
   let lastItems = [];
   let total = 0;
 
@@ -144,27 +145,16 @@ export function trialTable(studyId, query) {
       h('span', {}, `${fmtInt(first)}–${fmtInt(last)} of ${fmtInt(total)}`),
       h('button', { type: 'button', disabled: state.page >= lastPage, onclick: go(state.page + 1) }, 'Next →'),
       h('button', { type: 'button', disabled: state.page >= lastPage, onclick: go(lastPage) }, 'Last ⇥'));
-    const clientOnly = state.sort && (!serverSort || COLUMNS.find((c) => c.key === sortKey)?.hp);
-    note.textContent = clientOnly && total > lastItems.length ? 'Sorted within this page (the service does not sort by this column).' : '';
-  }
-
-  async function load(withSort) {
-    const q = { arm: state.arm, status: state.status, page: state.page, size: state.size };
-    if (withSort) q.sort = state.sort;
-    return getJson(`/studies/${studyId}/trials`, q);
+    note.textContent = state.sort && !serverSorted && total > lastItems.length ? 'Sorted within this page: filter by arm or status to narrow the list.' : '';
   }
 
   async function loadOnce() {
     const column = COLUMNS.find((c) => c.key === state.sort.split(',')[0]);
-    const askServer = serverSort && state.sort && column && !column.hp;
-    let result;
-    try {
-      result = await load(askServer);
-    } catch (e) {
-      if (!(askServer && e instanceof ApiError && e.status >= 400 && e.status !== 401)) throw e;
-      serverSort = false; // older service: sort each page in the browser instead
-      result = await load(false);
-    }
+    const askServer = Boolean(state.sort && column && !column.hp);
+    const q = { arm: state.arm, status: state.status, page: state.page, size: state.size, sort: askServer ? state.sort : undefined };
+    const result = await getJson(`/studies/${studyId}/trials`, q);
+    // A service that sorts says so by echoing the sort; otherwise each page is sorted here.
+    serverSorted = askServer && result.sort === state.sort;
     lastItems = result.items;
     total = result.total;
     render();
