@@ -14,6 +14,7 @@ export function newStudyView(root) {
   const gutter = h('div', { class: 'gutter', 'aria-hidden': 'true' });
   const editor = h('textarea', {
     id: 'spec', name: 'spec', spellcheck: 'false', wrap: 'off', autocomplete: 'off', rows: 28,
+    placeholder: '{ "name": "...", "workload": {...}, "search": {...}, "budget": {...}, "arms": [...] }',
     'aria-describedby': 'spec-errors',
   });
   const problems = h('div', { id: 'spec-errors', class: 'problems', 'aria-live': 'polite' });

@@ -25,25 +25,36 @@ const accuracyTooltip = (v) => fmtPct(v, 2);
 // Axis names start at the axis instead of centring on it, so long names stay inside the chart.
 const LEFT = { align: 'left' };
 
-/** arms: [{name, color, trialId, curve}] — the best trial of each arm. */
-export function bestCurvesOption(arms, metric, target) {
+/**
+ * trials: [{arm, color, id, rank, curve}] — the best tuning trials of each arm, rank 0 the best. Series of
+ * one arm share its name, so one legend entry shows or hides the arm.
+ */
+export function bestCurvesOption(trials, metric, target) {
   const spec = CURVE_METRICS[metric];
-  const withData = arms.filter((a) => a.curve?.length);
+  const withData = trials.filter((t) => t.curve?.length);
   if (!withData.length) return null;
+  const format = spec.accuracy ? accuracyTooltip : (v) => fmtNum(v);
   return {
     ...BASE_OPTION,
     legend: { top: 4 },
-    tooltip: { ...BASE_OPTION.tooltip, trigger: 'axis', valueFormatter: spec.accuracy ? accuracyTooltip : (v) => fmtNum(v) },
+    tooltip: {
+      ...BASE_OPTION.tooltip,
+      trigger: 'axis',
+      formatter: (items) => [`step ${items[0]?.value[0]}`, ...items.map((p) => `${p.marker}${p.seriesName} #${p.seriesId.replace('trial-', '')}: ${format(p.value[1])}`)].join('<br>'),
+    },
     xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 28, min: 0 },
     yAxis: { type: 'value', name: spec.label, nameTextStyle: LEFT, scale: !spec.accuracy, max: spec.accuracy ? 1 : undefined },
     dataZoom: [{ type: 'inside' }],
-    series: withData.map((arm, i) => ({
-      name: `${arm.name} (trial ${arm.trialId})`,
+    series: withData.map((t, i) => ({
+      id: `trial-${t.id}`,
+      name: t.arm,
       type: 'line',
       showSymbol: false,
       sampling: 'lttb',
-      color: arm.color,
-      data: thin(arm.curve).map((p) => [p.step, finite(p[metric])]),
+      color: t.color,
+      z: t.rank === 0 ? 3 : 2,
+      lineStyle: { width: t.rank === 0 ? 2.5 : 1.2, opacity: t.rank === 0 ? 1 : 0.45 },
+      data: thin(t.curve).map((p) => [p.step, finite(p[metric])]),
       markLine: i === 0 && spec.accuracy ? targetLine(target) : undefined,
     })),
   };

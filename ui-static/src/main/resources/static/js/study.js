@@ -10,6 +10,7 @@ import { trialTable } from './trials.js';
 import { renderBest, renderComparisons, renderEffort, renderFairness } from './verdict.js';
 
 const POLL_MS = 2000;
+const TOP_CURVES = 3; // learning curves shown per arm
 
 export function studyView(root, { match, query }) {
   const id = Number(match[1]);
@@ -29,7 +30,7 @@ export function studyView(root, { match, query }) {
 
   const charts = {
     curves: chartFigure('best-curves', 'Learning curves of the best trials',
-      'The best tuning trial of each arm over training steps.'),
+      `The ${TOP_CURVES} best tuning trials of each arm by validation accuracy; the best drawn boldest.`),
     lr: chartFigure('lr-scatter', 'Validation accuracy vs learning rate',
       'Every finished tuning trial (log axis); diverged trials as triangles at the bottom. Click a point to open its trial.',
       { onClick: openTrial }),
@@ -56,8 +57,11 @@ export function studyView(root, { match, query }) {
   let signature = '';
   let scatterKey = null;
   let scatterAt = 0;
+  let top = []; // [{arm, id, rank}] best tuning trials per arm
+  const curveCache = new Map(); // trial id -> curve; a finished trial's curve never changes
 
   const colors = () => new Map((detail?.summary.arms || []).map((a, i) => [a.name, armColor(i)]));
+  const currentTarget = () => (detail?.workload ? { metric: detail.workload.targetMetric, value: detail.workload.targetValue } : report?.target);
 
   function renderHead() {
     const s = detail.summary;
@@ -103,15 +107,33 @@ export function studyView(root, { match, query }) {
 
   function renderCharts() {
     const c = colors();
-    const target = report?.target || (detail.workload ? { metric: detail.workload.targetMetric, value: detail.workload.targetValue } : null);
+    const target = currentTarget();
     const arms = report?.arms || [];
-    const curves = arms.filter((a) => a.best).map((a) => ({ name: a.name, color: c.get(a.name), trialId: a.best.trialId, curve: a.best.curve }));
     const missing = report ? 'No finished trials yet.' : 'The report is not available yet.';
-    charts.curves.update(bestCurvesOption(curves, metricSelect.value, target), missing);
     charts.bestOfK.update(bestOfKOption(arms.map((a) => ({ name: a.name, color: c.get(a.name), points: a.bestOfK }))), missing);
     const anyFinal = arms.some((a) => a.finalPhase?.summary?.n > 0);
     charts.box.update(finalBoxOption(arms.map((a) => ({ name: a.name, color: c.get(a.name), summary: a.finalPhase?.summary, runs: a.finalPhase?.runs })), target),
       !report ? missing : anyFinal ? 'No data yet.' : 'The final phase starts when tuning ends.');
+  }
+
+  function renderCurves() {
+    const c = colors();
+    const trials = top.map((t) => ({ ...t, color: c.get(t.arm), curve: curveCache.get(t.id) }));
+    charts.curves.update(bestCurvesOption(trials, metricSelect.value, currentTarget()), 'No finished tuning trials yet.');
+  }
+
+  /** Picks the best tuning trials of each arm from the finished ones and fetches curves not seen yet. */
+  async function refreshTopCurves(succeeded) {
+    const byArm = new Map();
+    for (const t of succeeded) byArm.set(t.arm, [...(byArm.get(t.arm) || []), t]);
+    top = (detail.summary.arms || []).flatMap(({ name }) => (byArm.get(name) || [])
+      .sort((a, b) => finite(b.bestValAccuracy) - finite(a.bestValAccuracy))
+      .slice(0, TOP_CURVES)
+      .map((t, rank) => ({ arm: name, id: t.id, rank })));
+    const missing = top.filter((t) => !curveCache.has(t.id));
+    const details = await Promise.all(missing.map((t) => getOptional(`/trials/${t.id}`)));
+    missing.forEach((t, i) => curveCache.set(t.id, details[i]?.curve || []));
+    renderCurves();
   }
 
   async function refreshScatter(force) {
@@ -128,15 +150,17 @@ export function studyView(root, { match, query }) {
     ]);
     scatterKey = key;
     const c = colors();
-    const target = detail.workload ? { metric: detail.workload.targetMetric, value: detail.workload.targetValue } : report?.target;
+    const target = currentTarget();
     const lr = (t) => finite(t.hyperparameters?.learning_rate);
     const tuning = (list) => list.items.filter((t) => t.phase !== 'FINAL' && lr(t) > 0);
+    const best = ok.items.filter((t) => t.phase !== 'FINAL' && finite(t.bestValAccuracy) !== null);
     charts.lr.update(lrScatterOption(arms.map((a) => ({
       name: a.name,
       color: c.get(a.name),
       succeeded: tuning(ok).filter((t) => t.arm === a.name && finite(t.bestValAccuracy) !== null).map((t) => [lr(t), finite(t.bestValAccuracy), t.id]),
       diverged: tuning(diverged).filter((t) => t.arm === a.name).map((t) => [lr(t), t.id]),
     })), target), 'No finished tuning trials yet.');
+    await refreshTopCurves(best);
   }
 
   async function refreshReport() {
@@ -194,7 +218,7 @@ export function studyView(root, { match, query }) {
     }
   }
 
-  metricSelect.addEventListener('change', renderCharts);
+  metricSelect.addEventListener('change', renderCurves);
   const poller = poll(refresh, POLL_MS, (e) => {
     error.textContent = `Could not refresh: ${e.message}`;
   });
