@@ -58,6 +58,12 @@ signOut.addEventListener('click', () => {
   showSignIn('Signed out.');
 });
 
+// A sign-in link opened in a tab that already shows the dashboard only changes the fragment. This listener
+// runs before the router's, which then renders #/studies.
+window.addEventListener('hashchange', () => {
+  if (takeTokenFromFragment() && !router) start();
+});
+
 takeTokenFromFragment();
 if (token()) start();
 else showSignIn();

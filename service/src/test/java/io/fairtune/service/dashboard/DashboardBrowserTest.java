@@ -251,8 +251,25 @@ class DashboardBrowserTest {
 
         driver.findElement(By.cssSelector("nav a[data-nav=studies]")).click();
         waitFor(By.cssSelector("[data-testid=studies-table]"));
-        assertThat(text(By.cssSelector("[data-testid=studies-table]"))).contains("synthetic-smoke", "completed");
+        assertThat(text(By.cssSelector("[data-testid=studies-table]")).toLowerCase(java.util.Locale.ROOT))
+                .contains("synthetic-smoke", "completed");
         screenshot("08-studies");
+    }
+
+    @Test
+    void cancelStopsAStudyFromItsPage() {
+        signIn();
+        openTemplate("synthetic-smoke");
+        String spec = driver.findElement(By.id("spec")).getAttribute("value");
+        setEditor(spec.replace("\"name\": \"synthetic-smoke\"", "\"name\": \"smoke-to-cancel\""));
+        driver.findElement(By.id("create")).click();
+        waitUntil(Duration.ofSeconds(30), () -> driver.getCurrentUrl().matches(".*#/studies/\\d+$"));
+        waitFor(By.id("cancel-study")).click();
+        driver.switchTo().alert().accept();
+        waitUntil(Duration.ofMinutes(1), () -> text(By.cssSelector("h1 .badge")).equalsIgnoreCase("cancelled"));
+        assertThat(text(By.cssSelector("h1"))).contains("smoke-to-cancel");
+        assertThat(driver.findElements(By.id("cancel-study"))).isEmpty();
+        screenshot("09-study-cancelled");
     }
 
     private static boolean hasData(String chart) {
