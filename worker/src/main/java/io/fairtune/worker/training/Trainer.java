@@ -4,10 +4,21 @@ import io.fairtune.worker.data.DatasetCatalog;
 import io.fairtune.worker.data.DatasetRepository;
 import io.fairtune.worker.data.LoadedDataset;
 import io.fairtune.worker.model.ModelFactory;
+import io.fairtune.worker.optim.HyperparameterDefinition;
 import io.fairtune.worker.optim.Optimizer;
+import io.fairtune.worker.optim.OptimizerCatalog;
+import io.fairtune.worker.optim.OptimizerDefinition;
+import io.fairtune.worker.optim.Optimizers;
 import io.fairtune.worker.schedule.LearningRateSchedule;
+import io.fairtune.worker.schedule.ScheduleCatalog;
+import io.fairtune.worker.schedule.Schedules;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -23,6 +34,7 @@ public final class Trainer {
 
     static final String TARGET_METRIC = "val_accuracy";
     static final String LABEL_SMOOTHING = "label_smoothing";
+    static final String LEARNING_RATE = "learning_rate";
 
     /** Creates a run's update rule; the learning rate is not its business (the schedule owns it). */
     @FunctionalInterface
@@ -39,6 +51,11 @@ public final class Trainer {
     private final DatasetRepository datasets;
     private final OptimizerFactory optimizers;
     private final ScheduleFactory schedules;
+
+    /** Trains with the rules of {@link Optimizers} and {@link Schedules}. */
+    public Trainer(DatasetRepository datasets) {
+        this(datasets, Optimizers::create, Schedules::create);
+    }
 
     Trainer(DatasetRepository datasets, OptimizerFactory optimizers, ScheduleFactory schedules) {
         this.datasets = Objects.requireNonNull(datasets, "datasets");
@@ -57,14 +74,26 @@ public final class Trainer {
         Objects.requireNonNull(listener, "listener");
         Workload workload = request.workload();
         validate(workload);
-        double labelSmoothing = labelSmoothing(request.hyperparameters());
-        Optimizer optimizer = optimizers.create(request.optimizer(), request.hyperparameters());
-        LearningRateSchedule schedule =
-                schedules.create(request.scheduleType(), request.hyperparameters(), workload.trainingSteps());
+        Map<String, Object> hyperparameters = request.hyperparameters();
+        double labelSmoothing = labelSmoothing(hyperparameters);
+        Set<String> optimizerNames = optimizerSettingNames(request.optimizer());
+        Set<String> scheduleNames = scheduleSettingNames(request.scheduleType());
+        List<String> unknown = hyperparameters.keySet().stream()
+                .filter(name -> !optimizerNames.contains(name) && !scheduleNames.contains(name))
+                .sorted()
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("hyperparameters " + unknown + " belong neither to optimizer "
+                    + request.optimizer() + " nor to schedule " + request.scheduleType());
+        }
+        Optimizer optimizer = optimizers.create(request.optimizer(), select(hyperparameters, optimizerNames));
+        LearningRateSchedule schedule = schedules.create(
+                request.scheduleType(), select(hyperparameters, scheduleNames), workload.trainingSteps());
         LoadedDataset dataset = datasets.get(workload.dataset());
-        if (workload.batchSize() > dataset.train().size() - workload.validationExamples()) {
-            throw new IllegalArgumentException("batchSize " + workload.batchSize() + " exceeds the "
-                    + (dataset.train().size() - workload.validationExamples()) + " training examples");
+        int trainingExamples = dataset.training(workload.validationExamples()).size();
+        if (workload.batchSize() > trainingExamples) {
+            throw new IllegalArgumentException(
+                    "batchSize " + workload.batchSize() + " exceeds the " + trainingExamples + " training examples");
         }
         long start = System.nanoTime();
         MultiLayerNetwork network = ModelFactory.create(workload.model(), dataset.definition(), request.seed());
@@ -74,6 +103,35 @@ public final class Trainer {
         } finally {
             network.clear();
         }
+    }
+
+    private static Set<String> optimizerSettingNames(String optimizer) {
+        OptimizerDefinition definition = OptimizerCatalog.find(optimizer)
+                .orElseThrow(() -> new IllegalArgumentException("unknown optimizer '" + optimizer + "'"));
+        return definition.hyperparameters().stream()
+                .map(HyperparameterDefinition::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The schedule's settings and {@code learning_rate}, its base rate. */
+    private static Set<String> scheduleSettingNames(String type) {
+        ScheduleCatalog.ScheduleDefinition definition = ScheduleCatalog.find(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown schedule '" + type + "'"));
+        Set<String> names = new HashSet<>();
+        definition.settings().forEach(setting -> names.add(setting.name()));
+        names.add(LEARNING_RATE);
+        return Set.copyOf(names);
+    }
+
+    /** Optimizers and schedules reject names they do not know, so each gets only its own settings. */
+    private static Map<String, Object> select(Map<String, Object> hyperparameters, Set<String> names) {
+        Map<String, Object> selected = new HashMap<>();
+        hyperparameters.forEach((name, value) -> {
+            if (names.contains(name)) {
+                selected.put(name, value);
+            }
+        });
+        return selected;
     }
 
     private static void validate(Workload workload) {

@@ -121,17 +121,12 @@ final class TrainingRun {
         }
         slots.updateRunningStatistics();
         slots.divideGradients(batchSize);
-        if (step == 0) {
-            // Outside the workspace: optimizers allocate their buffers (momentum, moments) on their first step.
+        // Optimizers allocate their state buffers outside any workspace, so only temporaries land in this one.
+        MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(UPDATE_WORKSPACE, WORKSPACE_ID);
+        try {
             optimizer.apply(slots.trainable(), step, learningRate);
-        } else {
-            MemoryWorkspace workspace =
-                    Nd4j.getWorkspaceManager().getAndActivateWorkspace(UPDATE_WORKSPACE, WORKSPACE_ID);
-            try {
-                optimizer.apply(slots.trainable(), step, learningRate);
-            } finally {
-                workspace.close();
-            }
+        } finally {
+            workspace.close();
         }
     }
 
