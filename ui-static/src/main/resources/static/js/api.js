@@ -56,14 +56,20 @@ async function request(path, { method = 'GET', query, body, accept = 'applicatio
   return response;
 }
 
+// Seeds are 64-bit: as JSON numbers they would lose digits in a JS double, so they are read as strings.
+const BIG_SEED = /("(?:seed|searchSeed)"\s*:\s*)(-?\d{16,})/g;
+
+async function parse(response) {
+  if (response.status === 204) return null;
+  return JSON.parse((await response.text()).replace(BIG_SEED, '$1"$2"'));
+}
+
 export async function getJson(path, query, options = {}) {
-  const response = await request(path, { ...options, query });
-  return response.status === 204 ? null : response.json();
+  return parse(await request(path, { ...options, query }));
 }
 
 export async function postJson(path, body, query) {
-  const response = await request(path, { method: 'POST', body, query });
-  return response.status === 204 ? null : response.json();
+  return parse(await request(path, { method: 'POST', body, query }));
 }
 
 /** Like getJson, but null when the endpoint or resource does not exist (yet). */

@@ -71,6 +71,10 @@ export function lrScatterOption(arms, target) {
   if (!lrs.length) return null;
   const floor = Math.max(0, Math.floor((Math.min(...accs, finite(target?.value) ?? 1) - 0.05) * 10) / 10);
   const large = lrs.length > 2000;
+  // Whole decades around the data: a log axis over a single value has no extent of its own.
+  let lo = 10 ** Math.floor(Math.log10(Math.min(...lrs)));
+  let hi = 10 ** Math.ceil(Math.log10(Math.max(...lrs)));
+  if (lo === hi) [lo, hi] = [lo / 10, hi * 10];
   const series = [];
   for (const arm of arms) {
     series.push({
@@ -97,7 +101,7 @@ export function lrScatterOption(arms, target) {
       formatter: (p) => `${p.seriesName} · trial ${p.value[2]}<br>learning rate ${fmtHp(p.value[0])}`
         + (p.seriesName.endsWith(' diverged') ? '' : `<br>best val. accuracy ${fmtPct(p.value[1])}`),
     },
-    xAxis: { type: 'log', name: 'learning rate (log)', nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v) => fmtHp(v) } },
+    xAxis: { type: 'log', name: 'learning rate (log)', nameLocation: 'middle', nameGap: 28, min: lo, max: hi, axisLabel: { formatter: (v) => fmtHp(v) } },
     yAxis: { type: 'value', name: 'best validation accuracy', nameTextStyle: LEFT, min: floor, max: 1 },
     series,
   };
@@ -142,8 +146,14 @@ export function bestOfKOption(arms) {
       formatter: (p) => `${p.seriesName} · k = ${p.value[0]}<br>expected best ${fmtPct(p.value[1])}<br>`
         + `interval ${fmtPct(p.data.low)} – ${fmtPct(p.data.high)}`,
     },
-    xAxis: { type: 'value', name: 'trials k', nameLocation: 'middle', nameGap: 28, min: 1, minInterval: 1 },
-    yAxis: { type: 'value', name: 'expected best validation accuracy', nameTextStyle: LEFT, scale: true, axisLabel: { formatter: (v) => fmtPct(v, 0) } },
+    xAxis: { type: 'value', name: 'trials k', nameLocation: 'middle', nameGap: 28, min: 1, max: (v) => Math.max(2, v.max), minInterval: 1 },
+    yAxis: {
+      type: 'value', name: 'expected best validation accuracy', nameTextStyle: LEFT,
+      // Accuracy axes stop at 100 %; limits on whole 5 % steps.
+      min: (v) => Math.max(0, Math.floor((v.min - 0.01) * 20) / 20),
+      max: (v) => Math.min(1, Math.ceil((v.max + 0.01) * 20) / 20),
+      axisLabel: { formatter: (v) => fmtPct(v, 0) },
+    },
     series,
   };
 }
@@ -224,7 +234,7 @@ export function trialCurveOption(curve, target) {
     yAxis: [
       { type: 'value', gridIndex: 0, name: 'accuracy', nameTextStyle: LEFT, min: 0, max: 1 },
       { type: 'value', gridIndex: 0, name: 'loss', nameTextStyle: { align: 'right' }, scale: true, splitLine: { show: false } },
-      { type: 'value', gridIndex: 1, name: 'learning rate', nameTextStyle: LEFT, scale: true, axisLabel: { formatter: (v) => fmtHp(v) } },
+      { type: 'value', gridIndex: 1, name: 'learning rate', nameTextStyle: LEFT, min: 0, splitNumber: 2, axisLabel: { formatter: (v) => fmtHp(v) } },
     ],
     series: [
       line('validation accuracy', 'validationAccuracy', { color: '#2e9d57', markLine: targetLine(target) }),

@@ -12,6 +12,17 @@ import { renderBest, renderComparisons, renderEffort, renderFairness } from './v
 const POLL_MS = 2000;
 const TOP_CURVES = 3; // learning curves shown per arm
 
+/** Names of the ranges and choices of each arm's search space (fixed values excluded). */
+function tunedNames(spec) {
+  const tuned = new Map();
+  for (const arm of spec?.arms || []) {
+    tuned.set(arm.name, Object.entries(arm.space || {})
+      .filter(([, v]) => v && typeof v === 'object' && ('min' in v || 'values' in v))
+      .map(([k]) => k));
+  }
+  return tuned;
+}
+
 export function studyView(root, { match, query }) {
   const id = Number(match[1]);
   const head = h('div', { class: 'page-head' }, h('h1', {}, `Study ${id}`));
@@ -92,7 +103,7 @@ export function studyView(root, { match, query }) {
     const count = (a, s) => (a.tuning?.[s] || 0) + (a.finalPhase?.[s] || 0);
     mount(progress, table([
       { label: 'Arm', cell: (a) => h('span', { class: 'arm-name' }, h('span', { class: 'swatch', style: `background:${c.get(a.name)}` }), a.name) },
-      { label: 'Optimizer', cell: (a) => [a.optimizer, h('div', { class: 'hint' }, [a.scheduleType, a.weightDecayKind].filter(Boolean).join(' · '))] },
+      { label: 'Optimizer', cell: (a) => [a.optimizer, h('div', { class: 'hint' }, [a.scheduleType, a.weightDecayKind && `weight decay ${String(a.weightDecayKind).toLowerCase()}`].filter(Boolean).join(' · '))] },
       { label: 'Tuning', class: 'progress-col', cell: (a) => h('div', { class: 'arm-progress' }, statusBar(a.tuning, a.planned), h('span', { class: 'count' }, `${fmtInt(a.finished)}/${fmtInt(a.planned)}`)) },
       {
         label: 'Final phase', class: 'progress-col',
@@ -185,7 +196,7 @@ export function studyView(root, { match, query }) {
     document.title = `${s.name} · Fairtune`;
     renderHead();
     renderProgress();
-    trials.setArms(s.arms || []);
+    trials.setArms(s.arms || [], tunedNames(detail.spec));
     const terminal = TERMINAL_STUDY.has(s.status);
     const next = JSON.stringify([s.status, (s.arms || []).map((a) => [a.tuning, a.finalPhase])]);
     const changed = next !== signature;

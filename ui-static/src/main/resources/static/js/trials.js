@@ -8,6 +8,14 @@ import { replaceQuery } from './router.js';
 
 const LR = 'learning_rate';
 
+// Tuned hyperparameter names by arm; fixed values stay on the trial's own page. Empty: show all.
+let tunedByArm = new Map();
+
+function tunedOthers(t) {
+  const tuned = tunedByArm.get(t.arm);
+  return Object.entries(t.hyperparameters || {}).filter(([k]) => k !== LR && (!tuned || tuned.includes(k)));
+}
+
 // key: server field (also used for the client-side fallback); hp: sorts by a hyperparameter, client side only.
 const COLUMNS = [
   { key: 'id', label: 'Trial', cell: (t) => h('a', { href: `#/trials/${t.id}` }, `#${t.id}`) },
@@ -17,8 +25,8 @@ const COLUMNS = [
   { key: 'status', label: 'Status', cell: (t) => badge(t.status) },
   { key: LR, hp: true, label: 'Learning rate', num: true, cell: (t) => fmtHp(t.hyperparameters?.[LR]) },
   {
-    key: null, label: 'Other hyperparameters',
-    cell: (t) => h('span', { class: 'hp' }, Object.entries(t.hyperparameters || {}).filter(([k]) => k !== LR).map(([k, v]) => `${k} ${fmtHp(v)}`).join(' · ')),
+    key: null, label: 'Other tuned hyperparameters',
+    cell: (t) => h('span', { class: 'hp' }, tunedOthers(t).map(([k, v]) => `${k} ${fmtHp(v)}`).join(' · ')),
   },
   { key: 'stepsCompleted', label: 'Steps', num: true, cell: (t) => fmtInt(t.stepsCompleted) },
   { key: 'bestValAccuracy', label: 'Best val. acc.', num: true, cell: (t) => fmtPct(t.bestValAccuracy) },
@@ -52,6 +60,7 @@ function compare(a, b) {
  * link reproduces the view.
  */
 export function trialTable(studyId, query) {
+  tunedByArm = new Map();
   const state = {
     arm: query.get('arm') || '',
     status: query.get('status') || '',
@@ -184,7 +193,9 @@ export function trialTable(studyId, query) {
   return {
     el,
     refresh,
-    setArms(arms) {
+    /** tuned: Map(arm name -> tuned hyperparameter names), from the study's spec. */
+    setArms(arms, tuned) {
+      if (tuned?.size) tunedByArm = tuned;
       const names = arms.map((a) => a.name);
       if ([...armSelect.options].slice(1).map((o) => o.value).join() === names.join()) return;
       mount(armSelect, h('option', { value: '' }, 'All arms'), names.map((n) => h('option', { value: n }, n)));

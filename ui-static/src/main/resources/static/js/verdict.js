@@ -48,8 +48,11 @@ export function renderBest(el, report) {
     { label: 'Steps to target', class: 'num', cell: (a) => (a.best ? fmtInt(a.best.stepsToTarget) : '—') },
     { label: 'Best trial', cell: (a) => (a.best ? h('a', { href: `#/trials/${a.best.trialId}` }, `#${a.best.trialId} (sample ${a.best.sampleIndex})`) : '—') },
     {
-      label: 'Hyperparameters',
-      cell: (a) => (a.best ? h('span', { class: 'hp' }, Object.entries(a.best.hyperparameters || {}).map(([k, v]) => `${k} ${fmtHp(v)}`).join(' · ')) : '—'),
+      label: 'Tuned hyperparameters',
+      // The tuned ones; the trial's page lists every value.
+      cell: (a) => (a.best ? h('span', { class: 'hp' }, Object.entries(a.best.hyperparameters || {})
+        .filter(([k]) => !a.tunedHyperparameters?.length || a.tunedHyperparameters.includes(k))
+        .map(([k, v]) => `${k} ${fmtHp(v)}`).join(' · ')) : '—'),
     },
     { label: 'Final median test acc.', class: 'num', cell: (a) => fmtPct(a.finalPhase?.summary?.median) },
     {
