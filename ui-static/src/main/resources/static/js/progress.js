@@ -1,6 +1,6 @@
 // Status badges and per-arm progress bars, shared by the studies list and the study page.
 import { h } from './dom.js';
-import { STATUS_COLORS, TRIAL_STATUSES, titleCase } from './format.js';
+import { STATUS_COLORS, TRIAL_STATUSES, fmtInt, titleCase } from './format.js';
 
 export function badge(status) {
   return h('span', { class: `badge status-${String(status).toLowerCase()}` }, titleCase(status));
@@ -22,7 +22,7 @@ export function armProgressLine(arm) {
   return h('div', { class: 'arm-progress' },
     h('span', { class: 'arm-name' }, arm.name),
     statusBar(arm.tuning, arm.planned),
-    h('span', { class: 'count' }, `${arm.finished ?? 0}/${arm.planned ?? 0}`));
+    h('span', { class: 'count' }, `${fmtInt(arm.finished ?? 0)}/${fmtInt(arm.planned ?? 0)}`));
 }
 
 /** A legend explaining the bar colours. */
