@@ -28,7 +28,19 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * <p>Each step: the next minibatch of a seeded per-epoch shuffle, {@code computeGradientAndScore()} on a
  * network whose DL4J updater is NoOp (never {@code fit()}), batch norm's running statistics applied as DL4J
  * would, gradients divided by the batch size, then one optimizer step at the scheduled learning rate.
- * Validation every {@code evalEverySteps} steps and after the last one.
+ *
+ * <p>What is reported:
+ *
+ * <ul>
+ *   <li>a {@link Measurement} every {@code evalEverySteps} steps and after the last one: the mean training loss
+ *       (against smoothed labels, the objective) since the previous one, and validation loss (plain
+ *       cross-entropy against true labels) and accuracy in inference mode;
+ *   <li>a non-finite training loss ends the run as {@link TrainingOutcome#DIVERGED} after one last measurement
+ *       with that loss at step = steps attempted and NaN validation values (a diverged model is not evaluated);
+ *   <li>{@code samplesPerSecond}: training samples over the time spent in training steps, evaluation excluded;
+ *       {@code wallSeconds} and {@code elapsedSeconds}: from building the model on, evaluation included;
+ *   <li>test loss and accuracy only for {@code evaluateOnTest} runs that succeed.
+ * </ul>
  */
 public final class Trainer {
 
@@ -36,31 +48,11 @@ public final class Trainer {
     static final String LABEL_SMOOTHING = "label_smoothing";
     static final String LEARNING_RATE = "learning_rate";
 
-    /** Creates a run's update rule; the learning rate is not its business (the schedule owns it). */
-    @FunctionalInterface
-    interface OptimizerFactory {
-        Optimizer create(String optimizer, Map<String, Object> hyperparameters);
-    }
-
-    /** Creates a run's learning-rate schedule from {@code learning_rate} and the schedule settings. */
-    @FunctionalInterface
-    interface ScheduleFactory {
-        LearningRateSchedule create(String type, Map<String, Object> settings, long trainingSteps);
-    }
-
     private final DatasetRepository datasets;
-    private final OptimizerFactory optimizers;
-    private final ScheduleFactory schedules;
 
     /** Trains with the rules of {@link Optimizers} and {@link Schedules}. */
     public Trainer(DatasetRepository datasets) {
-        this(datasets, Optimizers::create, Schedules::create);
-    }
-
-    Trainer(DatasetRepository datasets, OptimizerFactory optimizers, ScheduleFactory schedules) {
         this.datasets = Objects.requireNonNull(datasets, "datasets");
-        this.optimizers = Objects.requireNonNull(optimizers, "optimizers");
-        this.schedules = Objects.requireNonNull(schedules, "schedules");
     }
 
     /**
@@ -86,8 +78,8 @@ public final class Trainer {
             throw new IllegalArgumentException("hyperparameters " + unknown + " belong neither to optimizer "
                     + request.optimizer() + " nor to schedule " + request.scheduleType());
         }
-        Optimizer optimizer = optimizers.create(request.optimizer(), select(hyperparameters, optimizerNames));
-        LearningRateSchedule schedule = schedules.create(
+        Optimizer optimizer = Optimizers.create(request.optimizer(), select(hyperparameters, optimizerNames));
+        LearningRateSchedule schedule = Schedules.create(
                 request.scheduleType(), select(hyperparameters, scheduleNames), workload.trainingSteps());
         LoadedDataset dataset = datasets.get(workload.dataset());
         int trainingExamples = dataset.training(workload.validationExamples()).size();

@@ -6,6 +6,7 @@ import io.fairtune.worker.optim.Optimizer;
 import io.fairtune.worker.schedule.LearningRateSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.MemoryWorkspaceManager;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
@@ -73,9 +74,10 @@ final class TrainingRun {
         try {
             return loop();
         } finally {
-            MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(WORKSPACE_ID);
-            if (workspace != null) {
-                workspace.destroyWorkspace();
+            // Its size was learned for this model; the thread's next run may train another.
+            MemoryWorkspaceManager workspaces = Nd4j.getWorkspaceManager();
+            if (workspaces.checkIfWorkspaceExists(WORKSPACE_ID)) {
+                workspaces.destroyWorkspace(workspaces.getWorkspaceForCurrentThread(WORKSPACE_ID));
             }
         }
     }
@@ -101,7 +103,9 @@ final class TrainingRun {
                         new Measurement(step + 1, loss, Double.NaN, Double.NaN, learningRate, elapsedSeconds()));
                 finalValidationAccuracy = Double.NaN;
                 return result(
-                        TrainingOutcome.DIVERGED, step + 1, "non-finite training loss " + loss + " at step " + step);
+                        TrainingOutcome.DIVERGED,
+                        step + 1,
+                        "non-finite training loss " + loss + " in training step " + (step + 1));
             }
             update(step, learningRate, batchSize);
             trainingNanos += System.nanoTime() - stepStart;

@@ -1,0 +1,159 @@
+package io.fairtune.service.report;
+
+import io.fairtune.service.report.Report.ArmReport;
+import io.fairtune.service.report.Report.Effort;
+import io.fairtune.service.report.Report.FairnessCheck;
+import io.fairtune.service.spec.ArmSpec;
+import io.fairtune.service.spec.ParameterSpace;
+import io.fairtune.service.spec.StudySpec;
+import io.fairtune.service.study.Study;
+import io.fairtune.worker.training.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The checks that tell whether a comparison was fair: equal budgets, one workload, comparable search
+ * spaces, best points away from the edges, few divergences, and comparable weight decay.
+ */
+final class FairnessChecks {
+
+    /** A best point closer than this (as a fraction of the range, in its scale) to an edge suggests widening. */
+    static final double BOUNDARY_FRACTION = 0.05;
+
+    private FairnessChecks() {}
+
+    static List<FairnessCheck> of(Study study, StudySpec spec, List<ArmReport> arms) {
+        List<FairnessCheck> checks = new ArrayList<>();
+        checks.add(equalBudgets(arms));
+        checks.add(sameWorkload(study));
+        checks.add(tunedHyperparameters(arms));
+        checks.add(boundaries(spec, arms));
+        checks.add(divergence(arms));
+        checks.add(weightDecay(spec, arms));
+        return checks;
+    }
+
+    private static FairnessCheck equalBudgets(List<ArmReport> arms) {
+        Map<String, Integer> planned = new LinkedHashMap<>();
+        Map<String, Integer> spent = new LinkedHashMap<>();
+        for (ArmReport arm : arms) {
+            Effort e = arm.effort();
+            planned.put(arm.name(), e.planned());
+            spent.put(arm.name(), e.succeeded() + e.diverged() + e.failed());
+        }
+        String spentText = spent.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue() + "/" + planned.get(e.getKey()))
+                .collect(Collectors.joining(", "));
+        if (planned.values().stream().distinct().count() > 1) {
+            return FairnessCheck.warn("equal-budgets", "arms planned different numbers of trials: " + spentText);
+        }
+        if (spent.values().stream().distinct().count() > 1) {
+            return FairnessCheck.warn(
+                    "equal-budgets", "arms spent different budgets (finished trials, failures counted): " + spentText);
+        }
+        return FairnessCheck.pass("equal-budgets", "every arm spent the same budget (failures counted): " + spentText);
+    }
+
+    private static FairnessCheck sameWorkload(Study study) {
+        Workload w = study.workload();
+        return FairnessCheck.pass(
+                "same-workload",
+                "every arm trained " + w.model() + " on " + w.dataset() + ", batch " + w.batchSize() + ", "
+                        + w.trainingSteps() + " steps, evaluated every " + w.evalEverySteps() + " steps");
+    }
+
+    private static FairnessCheck tunedHyperparameters(List<ArmReport> arms) {
+        String counts = arms.stream()
+                .map(a -> a.name() + " " + a.tunedHyperparameters().size() + " " + a.tunedHyperparameters())
+                .collect(Collectors.joining(", "));
+        long distinct = arms.stream()
+                .mapToInt(a -> a.tunedHyperparameters().size())
+                .distinct()
+                .count();
+        return distinct > 1
+                ? FairnessCheck.warn(
+                        "tuned-hyperparameters",
+                        "arms tune different numbers of hyperparameters with the same budget: " + counts)
+                : FairnessCheck.pass("tuned-hyperparameters", "tuned per arm: " + counts);
+    }
+
+    private static FairnessCheck boundaries(StudySpec spec, List<ArmReport> arms) {
+        List<String> near = new ArrayList<>();
+        for (ArmReport arm : arms) {
+            ArmSpec armSpec = spec.arm(arm.name()).orElse(null);
+            if (arm.best() == null || armSpec == null) {
+                continue;
+            }
+            for (Map.Entry<String, ParameterSpace> entry : armSpec.space().entrySet()) {
+                if (!(entry.getValue() instanceof ParameterSpace.Range range)
+                        || !(arm.best().hyperparameters().get(entry.getKey()) instanceof Number value)) {
+                    continue;
+                }
+                double u = position(range, value.doubleValue());
+                if (u < BOUNDARY_FRACTION || u > 1 - BOUNDARY_FRACTION) {
+                    near.add(arm.name() + ": best " + entry.getKey() + " = " + format(value.doubleValue())
+                            + " lies within 5% of the "
+                            + (u < 0.5 ? "lower bound " + format(range.min()) : "upper bound " + format(range.max()))
+                            + " (" + range.scale().specName() + " scale); widen the range");
+                }
+            }
+        }
+        return near.isEmpty()
+                ? FairnessCheck.pass("search-space-boundaries", "every best point lies inside its ranges")
+                : FairnessCheck.warn("search-space-boundaries", String.join("; ", near));
+    }
+
+    /** Where a value sits in its range, 0 at min and 1 at max, measured in the range's own scale. */
+    static double position(ParameterSpace.Range range, double value) {
+        return switch (range.scale()) {
+            case LINEAR -> (value - range.min()) / (range.max() - range.min());
+            case LOG -> (Math.log(value) - Math.log(range.min())) / (Math.log(range.max()) - Math.log(range.min()));
+            case ONE_MINUS_LOG ->
+                (Math.log1p(-value) - Math.log1p(-range.min())) / (Math.log1p(-range.max()) - Math.log1p(-range.min()));
+        };
+    }
+
+    private static FairnessCheck divergence(List<ArmReport> arms) {
+        List<String> unstable = new ArrayList<>();
+        for (ArmReport arm : arms) {
+            Effort e = arm.effort();
+            int finished = e.succeeded() + e.diverged() + e.failed();
+            if (finished > 0 && e.diverged() * 2 > finished) {
+                unstable.add(arm.name() + " (" + e.diverged() + " of " + finished + " diverged)");
+            }
+        }
+        return unstable.isEmpty()
+                ? FairnessCheck.pass("divergence", "no arm diverged in more than half of its trials")
+                : FairnessCheck.warn(
+                        "divergence",
+                        "more than half of the trials diverged: " + String.join(", ", unstable)
+                                + "; the search space may be too aggressive for this arm");
+    }
+
+    private static FairnessCheck weightDecay(StudySpec spec, List<ArmReport> arms) {
+        Map<String, String> kinds =
+                arms.stream().collect(Collectors.toMap(ArmReport::name, ArmReport::weightDecayKind, (a, b) -> a));
+        List<String> differing = new ArrayList<>();
+        for (StudySpec.Comparison pair : spec.comparisons()) {
+            String candidate = kinds.get(pair.candidate());
+            String baseline = kinds.get(pair.baseline());
+            if (candidate != null && !candidate.equals(baseline)) {
+                differing.add(pair.candidate() + " " + candidate.toLowerCase() + " vs " + pair.baseline() + " "
+                        + String.valueOf(baseline).toLowerCase());
+            }
+        }
+        return differing.isEmpty()
+                ? FairnessCheck.pass("weight-decay-kind", "compared arms apply weight decay the same way")
+                : FairnessCheck.warn(
+                        "weight-decay-kind",
+                        "weight decay differs between compared arms (values are not comparable across kinds): "
+                                + String.join("; ", differing));
+    }
+
+    private static String format(double value) {
+        return String.format(java.util.Locale.ROOT, "%.4g", value);
+    }
+}

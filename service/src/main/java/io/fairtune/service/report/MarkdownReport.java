@@ -1,0 +1,261 @@
+package io.fairtune.service.report;
+
+import io.fairtune.service.report.Report.ArmReport;
+import io.fairtune.service.report.Report.BestOfK;
+import io.fairtune.service.report.Report.Comparison;
+import io.fairtune.service.report.Report.Difference;
+import io.fairtune.service.report.Report.Distribution;
+import io.fairtune.service.report.Report.Effort;
+import io.fairtune.service.report.Report.FairnessCheck;
+import io.fairtune.service.report.Report.FinalPhase;
+import io.fairtune.service.web.Json;
+import io.fairtune.worker.training.Workload;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The report as a Markdown page to paste into a pull request or a paper appendix. */
+final class MarkdownReport {
+
+    private MarkdownReport() {}
+
+    static String render(Report report) {
+        StringBuilder md = new StringBuilder();
+        Workload w = report.workload();
+        md.append("# ").append(report.name()).append(" — fair optimizer comparison\n\n");
+        md.append("Study ")
+                .append(report.studyId())
+                .append(", ")
+                .append(report.status().name().toLowerCase(Locale.ROOT));
+        md.append(". Workload: `")
+                .append(w.model())
+                .append("` on `")
+                .append(w.dataset())
+                .append("`, batch ")
+                .append(w.batchSize())
+                .append(", ")
+                .append(w.trainingSteps())
+                .append(" steps, target ")
+                .append(report.target().metric())
+                .append(" ≥ ")
+                .append(fixed(report.target().value(), 3))
+                .append(". Search: ")
+                .append(report.searchAlgorithm())
+                .append(" (seed ")
+                .append(report.searchSeed())
+                .append("). Generated ")
+                .append(report.generatedAt())
+                .append(".\n\n");
+
+        md.append("## Verdicts\n\n");
+        if (report.comparisons().isEmpty()) {
+            md.append("No comparisons.\n");
+        }
+        for (Comparison c : report.comparisons()) {
+            md.append("- ").append(c.text()).append('\n');
+        }
+        md.append('\n');
+        md.append(
+                "| candidate | baseline | final-phase median difference [95% CI] | best-of-n difference [95% CI] |\n");
+        md.append("|---|---|---|---|\n");
+        for (Comparison c : report.comparisons()) {
+            md.append("| ")
+                    .append(c.candidate())
+                    .append(" | ")
+                    .append(c.baseline())
+                    .append(" | ")
+                    .append(difference(c.medianDifference()))
+                    .append(" | ")
+                    .append(difference(c.bestOfNDifference()))
+                    .append(" |\n");
+        }
+
+        md.append("\n## Tuning effort\n\n");
+        md.append(
+                "| arm | optimizer | weight decay | planned | succeeded | diverged | failed | cancelled | unfinished |"
+                        + " lost attempts (not counted) | training steps | compute s |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ArmReport arm : report.arms()) {
+            Effort e = arm.effort();
+            md.append("| ")
+                    .append(arm.name())
+                    .append(" | ")
+                    .append(arm.optimizer())
+                    .append(" | ")
+                    .append(arm.weightDecayKind().toLowerCase(Locale.ROOT))
+                    .append(" | ")
+                    .append(e.planned())
+                    .append(" | ")
+                    .append(e.succeeded())
+                    .append(" | ")
+                    .append(e.diverged())
+                    .append(" | ")
+                    .append(e.failed())
+                    .append(" | ")
+                    .append(e.cancelled())
+                    .append(" | ")
+                    .append(e.unfinished())
+                    .append(" | ")
+                    .append(e.lostAttempts())
+                    .append(" | ")
+                    .append(e.trainingSteps())
+                    .append(" | ")
+                    .append(fixed(e.computeSeconds(), 1))
+                    .append(" |\n");
+        }
+
+        md.append("\n## Best trial per arm\n\n");
+        md.append("| arm | trial | sample | best val accuracy | steps to target | hyperparameters |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        for (ArmReport arm : report.arms()) {
+            if (arm.best() == null) {
+                md.append("| ").append(arm.name()).append(" | — | — | no successful trial | — | — |\n");
+                continue;
+            }
+            md.append("| ")
+                    .append(arm.name())
+                    .append(" | ")
+                    .append(arm.best().trialId())
+                    .append(" | ")
+                    .append(arm.best().sampleIndex())
+                    .append(" | ")
+                    .append(percent(arm.best().bestValAccuracy()))
+                    .append(" | ")
+                    .append(orDash(arm.best().stepsToTarget()))
+                    .append(" | ")
+                    .append(hyperparameters(arm.best().hyperparameters()))
+                    .append(" |\n");
+        }
+
+        md.append("\n## Expected best validation accuracy after k trials\n\n");
+        TreeSet<Integer> ks = new TreeSet<>();
+        report.arms()
+                .forEach(a -> a.bestOfK().forEach(p -> {
+                    if (p.k() <= 3
+                            || Integer.bitCount(p.k()) == 1
+                            || p.k() == a.bestOfK().size()) {
+                        ks.add(p.k());
+                    }
+                }));
+        md.append("| arm |");
+        ks.forEach(k -> md.append(" k=").append(k).append(" |"));
+        md.append("\n|---|");
+        ks.forEach(k -> md.append("---|"));
+        md.append('\n');
+        for (ArmReport arm : report.arms()) {
+            md.append("| ").append(arm.name()).append(" |");
+            for (int k : ks) {
+                BestOfK point = k <= arm.bestOfK().size() ? arm.bestOfK().get(k - 1) : null;
+                md.append(' ')
+                        .append(
+                                point == null
+                                        ? ""
+                                        : percent(point.expected()) + " [" + percent(point.low()) + ", "
+                                                + percent(point.high()) + "]")
+                        .append(" |");
+            }
+            md.append('\n');
+        }
+
+        md.append("\n## Final phase: test accuracy over fresh seeds\n\n");
+        md.append(
+                "| arm | runs | min | q1 | median | q3 | max | mean | sd | reached target | median steps to target |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ArmReport arm : report.arms()) {
+            FinalPhase f = arm.finalPhase();
+            Distribution s = f == null ? null : f.summary();
+            if (s == null) {
+                md.append("| ")
+                        .append(arm.name())
+                        .append(" | ")
+                        .append(f == null ? 0 : f.runs().size())
+                        .append(" | — | — | — | — | — | — | — | — | — |\n");
+                continue;
+            }
+            md.append("| ")
+                    .append(arm.name())
+                    .append(" | ")
+                    .append(s.n())
+                    .append(" | ")
+                    .append(percent(s.min()))
+                    .append(" | ")
+                    .append(percent(s.q1()))
+                    .append(" | ")
+                    .append(percent(s.median()))
+                    .append(" | ")
+                    .append(percent(s.q3()))
+                    .append(" | ")
+                    .append(percent(s.max()))
+                    .append(" | ")
+                    .append(percent(s.mean()))
+                    .append(" | ")
+                    .append(Double.isFinite(s.sd()) ? percent(s.sd()) : "—")
+                    .append(" | ")
+                    .append(fixed(100 * s.fractionReachingTarget(), 0))
+                    .append("% | ")
+                    .append(f.medianStepsToTarget() == null ? "—" : fixed(f.medianStepsToTarget(), 0))
+                    .append(" |\n");
+        }
+
+        md.append("\n## Fairness checks\n\n");
+        for (FairnessCheck check : report.fairnessChecks()) {
+            md.append("- **")
+                    .append(check.status())
+                    .append("** ")
+                    .append(check.name())
+                    .append(": ")
+                    .append(check.message())
+                    .append('\n');
+        }
+
+        md.append("\n## Search spaces\n\n");
+        for (ArmReport arm : report.arms()) {
+            md.append("- **")
+                    .append(arm.name())
+                    .append("** (`")
+                    .append(arm.optimizer())
+                    .append("`, schedule `")
+                    .append(arm.scheduleType())
+                    .append("`): `")
+                    .append(Json.write(arm.space()))
+                    .append("`\n");
+        }
+        return md.toString();
+    }
+
+    private static String difference(Difference d) {
+        if (d == null) {
+            return "—";
+        }
+        return signedPoints(d.estimate()) + " [" + signedPoints(d.low()) + ", " + signedPoints(d.high()) + "]";
+    }
+
+    private static String signedPoints(double fraction) {
+        double points = 100 * fraction;
+        String text = fixed(Math.abs(points), 1);
+        return (points < 0 && !text.equals("0.0") ? "−" : "+") + text;
+    }
+
+    private static String percent(double fraction) {
+        return fixed(100 * fraction, 1) + "%";
+    }
+
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String orDash(Integer value) {
+        return value == null ? "—" : value.toString();
+    }
+
+    private static String hyperparameters(Map<String, Object> values) {
+        List<String> parts = values.entrySet().stream()
+                .map(e -> e.getKey() + "="
+                        + (e.getValue() instanceof Double d
+                                ? String.format(Locale.ROOT, "%.4g", d)
+                                : String.valueOf(e.getValue())))
+                .toList();
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,270 @@
+package io.fairtune.service.report;
+
+import io.fairtune.service.report.Report.ArmReport;
+import io.fairtune.service.report.Report.BestOfK;
+import io.fairtune.service.report.Report.BestTrial;
+import io.fairtune.service.report.Report.Comparison;
+import io.fairtune.service.report.Report.Effort;
+import io.fairtune.service.report.Report.FinalPhase;
+import io.fairtune.service.report.Report.FinalRun;
+import io.fairtune.service.report.stats.Bootstrap;
+import io.fairtune.service.report.stats.BootstrapOptions;
+import io.fairtune.service.report.stats.Estimate;
+import io.fairtune.service.report.stats.Quantiles;
+import io.fairtune.service.report.stats.Summary;
+import io.fairtune.service.report.stats.Verdict;
+import io.fairtune.service.spec.ArmSpec;
+import io.fairtune.service.spec.StudySpec;
+import io.fairtune.service.spec.StudySpecParser;
+import io.fairtune.service.study.Arm;
+import io.fairtune.service.study.ArmRepository;
+import io.fairtune.service.study.Study;
+import io.fairtune.service.study.StudyRepository;
+import io.fairtune.service.trial.BestTrials;
+import io.fairtune.service.trial.MeasurementStore;
+import io.fairtune.service.trial.Trial;
+import io.fairtune.service.trial.TrialPhase;
+import io.fairtune.service.trial.TrialRepository;
+import io.fairtune.service.trial.TrialStatus;
+import io.fairtune.service.web.ApiProblem;
+import io.fairtune.service.web.Json;
+import io.fairtune.worker.optim.OptimizerCatalog;
+import io.fairtune.worker.optim.OptimizerDefinition;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes a study's report from its stored rows (Nado et al. 2021; Dodge et al. 2019). Bootstrap resampling
+ * is seeded from the study seed, so the same rows always give the same report.
+ */
+@Service
+public class ReportService {
+
+    private final StudyRepository studies;
+    private final ArmRepository arms;
+    private final TrialRepository trials;
+    private final MeasurementStore measurements;
+    private final JdbcTemplate jdbc;
+
+    ReportService(
+            StudyRepository studies,
+            ArmRepository arms,
+            TrialRepository trials,
+            MeasurementStore measurements,
+            JdbcTemplate jdbc) {
+        this.studies = studies;
+        this.arms = arms;
+        this.trials = trials;
+        this.measurements = measurements;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Report report(long studyId) {
+        Study study = studies.findById(studyId).orElseThrow(() -> ApiProblem.notFound("study " + studyId));
+        StudySpec spec = StudySpecParser.parse(study.specJson());
+        List<Arm> studyArms = arms.findByStudyIdOrderByPosition(studyId);
+        Map<Long, List<Trial>> byArm = trials.findByStudyIdOrderByPhaseDescArmIdAscSampleIndexAsc(studyId).stream()
+                .collect(Collectors.groupingBy(Trial::armId));
+        Map<Long, Integer> lost = lostAttemptsByArm(studyId);
+
+        List<ArmReport> armReports = new ArrayList<>();
+        Map<String, double[]> tuningValues = new HashMap<>();
+        Map<String, double[]> finalAccuracies = new HashMap<>();
+        for (Arm arm : studyArms) {
+            List<Trial> all = byArm.getOrDefault(arm.id(), List.of());
+            List<Trial> tuning =
+                    all.stream().filter(t -> t.phase() == TrialPhase.TUNING).toList();
+            List<Trial> finals =
+                    all.stream().filter(t -> t.phase() == TrialPhase.FINAL).toList();
+            double[] values = bestOfKValues(tuning);
+            tuningValues.put(arm.name(), values);
+            BootstrapOptions options = BootstrapOptions.withSeed(study.searchSeed() ^ (31L * arm.position() + 17));
+            List<BestOfK> bestOfK = Bootstrap.bestOfKCurve(values, options).stream()
+                    .map(p -> new BestOfK(p.k(), p.expectedMax(), p.lower(), p.upper()))
+                    .toList();
+            Optional<Trial> best = BestTrials.of(tuning);
+            FinalPhase finalPhase = finalPhase(finals, best, study.workload().targetValue());
+            if (finalPhase != null && finalPhase.summary() != null) {
+                finalAccuracies.put(arm.name(), finalTestAccuracies(finals));
+            }
+            armReports.add(new ArmReport(
+                    arm.name(),
+                    arm.optimizer(),
+                    arm.scheduleType(),
+                    weightDecayKind(arm.optimizer()),
+                    spec.arm(arm.name()).map(ArmSpec::tunedParameters).orElse(List.of()),
+                    Json.readMap(arm.spaceJson()),
+                    effort(study, tuning, lost.getOrDefault(arm.id(), 0)),
+                    best.map(this::bestTrial).orElse(null),
+                    bestOfK,
+                    finalPhase));
+        }
+        List<Comparison> comparisons = new ArrayList<>();
+        for (StudySpec.Comparison pair : spec.comparisons()) {
+            comparisons.add(compare(study, pair, tuningValues, finalAccuracies));
+        }
+        return new Report(
+                study.id(),
+                study.name(),
+                study.status(),
+                OffsetDateTime.now(),
+                new Report.Target(
+                        study.workload().targetMetric(), study.workload().targetValue()),
+                study.workload(),
+                study.searchAlgorithm(),
+                study.searchSeed(),
+                armReports,
+                comparisons,
+                FairnessChecks.of(study, spec, armReports));
+    }
+
+    /** Each finished tuning trial at its best validation accuracy; diverged and failed trials count as 0. */
+    static double[] bestOfKValues(List<Trial> tuning) {
+        return tuning.stream()
+                .filter(t -> t.status() == TrialStatus.SUCCEEDED
+                        || t.status() == TrialStatus.DIVERGED
+                        || t.status() == TrialStatus.FAILED)
+                .mapToDouble(t -> t.status() == TrialStatus.SUCCEEDED
+                                && t.bestValAccuracy() != null
+                                && Double.isFinite(t.bestValAccuracy())
+                        ? t.bestValAccuracy()
+                        : 0.0)
+                .toArray();
+    }
+
+    private static double[] finalTestAccuracies(List<Trial> finals) {
+        return finals.stream()
+                .filter(t -> t.status() == TrialStatus.SUCCEEDED && t.testAccuracy() != null)
+                .mapToDouble(Trial::testAccuracy)
+                .filter(Double::isFinite)
+                .toArray();
+    }
+
+    private static Effort effort(Study study, List<Trial> tuning, int lostAttempts) {
+        Map<TrialStatus, Long> counts =
+                tuning.stream().collect(Collectors.groupingBy(Trial::status, Collectors.counting()));
+        long steps = 0;
+        double seconds = 0;
+        for (Trial t : tuning) {
+            steps += t.stepsCompleted() == null ? 0 : t.stepsCompleted();
+            seconds += t.wallSeconds() == null || !Double.isFinite(t.wallSeconds()) ? 0 : t.wallSeconds();
+        }
+        int unfinished = (int) (counts.getOrDefault(TrialStatus.PENDING, 0L)
+                + counts.getOrDefault(TrialStatus.QUEUED, 0L)
+                + counts.getOrDefault(TrialStatus.RUNNING, 0L));
+        return new Effort(
+                study.trialsPerArm(),
+                counts.getOrDefault(TrialStatus.SUCCEEDED, 0L).intValue(),
+                counts.getOrDefault(TrialStatus.DIVERGED, 0L).intValue(),
+                counts.getOrDefault(TrialStatus.FAILED, 0L).intValue(),
+                counts.getOrDefault(TrialStatus.CANCELLED, 0L).intValue(),
+                unfinished,
+                lostAttempts,
+                steps,
+                seconds);
+    }
+
+    private BestTrial bestTrial(Trial trial) {
+        return new BestTrial(
+                trial.id(),
+                trial.sampleIndex(),
+                trial.bestValAccuracy(),
+                trial.stepsToTarget(),
+                Json.readMap(trial.hyperparametersJson()),
+                measurements.curve(trial.id(), trial.attempts()));
+    }
+
+    private static FinalPhase finalPhase(List<Trial> finals, Optional<Trial> source, double target) {
+        if (finals.isEmpty()) {
+            return null;
+        }
+        List<FinalRun> runs = finals.stream()
+                .map(t -> new FinalRun(t.id(), t.seed(), t.status().name(), t.testAccuracy(), t.stepsToTarget()))
+                .toList();
+        double[] accuracies = finalTestAccuracies(finals);
+        Report.Distribution summary = null;
+        if (accuracies.length > 0) {
+            Summary s = Summary.of(accuracies, target);
+            summary = new Report.Distribution(
+                    s.n(),
+                    s.min(),
+                    s.q1(),
+                    s.median(),
+                    s.q3(),
+                    s.max(),
+                    s.mean(),
+                    s.standardDeviation(),
+                    s.fractionReachingTarget());
+        }
+        double[] steps = finals.stream()
+                .filter(t -> t.stepsToTarget() != null)
+                .mapToDouble(Trial::stepsToTarget)
+                .toArray();
+        return new FinalPhase(
+                source.map(Trial::id).orElse(-1L), runs, summary, steps.length == 0 ? null : Quantiles.median(steps));
+    }
+
+    private static Comparison compare(
+            Study study,
+            StudySpec.Comparison pair,
+            Map<String, double[]> tuningValues,
+            Map<String, double[]> finalAccuracies) {
+        BootstrapOptions options = BootstrapOptions.withSeed(study.searchSeed() ^ pair.hashCode());
+        double[] candidateFinal = finalAccuracies.get(pair.candidate());
+        double[] baselineFinal = finalAccuracies.get(pair.baseline());
+        Estimate median = candidateFinal != null && baselineFinal != null
+                ? Bootstrap.medianDifference(candidateFinal, baselineFinal, options)
+                : null;
+        double[] candidateTuning = tuningValues.getOrDefault(pair.candidate(), new double[0]);
+        double[] baselineTuning = tuningValues.getOrDefault(pair.baseline(), new double[0]);
+        Estimate bestOfN = candidateTuning.length > 0 && baselineTuning.length > 0
+                ? Bootstrap.maxDifference(candidateTuning, baselineTuning, options)
+                : null;
+        Estimate deciding = median != null ? median : bestOfN;
+        String verdict;
+        String text;
+        if (deciding == null) {
+            verdict = "INSUFFICIENT_DATA";
+            text = pair.candidate() + " vs " + pair.baseline() + ": not enough finished trials to compare";
+        } else {
+            Verdict v = Verdict.of(pair.candidate(), pair.baseline(), deciding);
+            verdict = v.outcome().name();
+            text = v.text() + (median != null ? " (final-phase test accuracy medians)" : " (best-of-n validation)");
+        }
+        return new Comparison(
+                pair.candidate(), pair.baseline(), difference(median), difference(bestOfN), verdict, text);
+    }
+
+    private static Report.Difference difference(Estimate e) {
+        return e == null ? null : new Report.Difference(e.value(), e.lower(), e.upper());
+    }
+
+    private Map<Long, Integer> lostAttemptsByArm(long studyId) {
+        Map<Long, Integer> lost = new LinkedHashMap<>();
+        jdbc.query(
+                "select t.arm_id, count(*) from attempt a join trial t on t.id = a.trial_id"
+                        + " where t.study_id = ? and t.phase = 'TUNING' and a.status = 'LOST' group by t.arm_id",
+                rs -> {
+                    lost.put(rs.getLong(1), rs.getInt(2));
+                },
+                studyId);
+        return lost;
+    }
+
+    private static String weightDecayKind(String optimizer) {
+        return OptimizerCatalog.find(optimizer)
+                .map(OptimizerDefinition::weightDecayKind)
+                .map(Enum::name)
+                .orElse("UNKNOWN");
+    }
+}

@@ -1,0 +1,78 @@
+package io.fairtune.service.scheduling;
+
+import io.fairtune.worker.node.RunTrialJob;
+import java.util.UUID;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts trials into the clustered Quartz store, one job per trial. Called inside the caller's transaction: the
+ * job store shares the Spring-managed connection, so a trial is QUEUED exactly when its job is committed.
+ */
+@Component
+public class TrialJobs {
+
+    private final Scheduler scheduler;
+
+    TrialJobs(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Schedules the trial to run as soon as a slot is free; adds a trigger if its job already exists. */
+    public void schedule(long trialId) {
+        JobKey key = JobKey.jobKey(RunTrialJob.jobName(trialId), RunTrialJob.GROUP);
+        // Ignoring misfires keeps a backlog acquirable in submission order instead of rewriting it in batches.
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(RunTrialJob.jobName(trialId) + "-" + UUID.randomUUID(), RunTrialJob.GROUP)
+                .forJob(key)
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionIgnoreMisfires())
+                .build();
+        try {
+            if (scheduler.checkExists(key)) {
+                scheduler.scheduleJob(trigger);
+            } else {
+                JobDetail job = JobBuilder.newJob(RunTrialJob.class)
+                        .withIdentity(key)
+                        .usingJobData(RunTrialJob.TRIAL_ID, Long.toString(trialId))
+                        // A node that dies mid-trial has it re-fired elsewhere; the attempt API fences the old run.
+                        .requestRecovery(true)
+                        .build();
+                scheduler.scheduleJob(job, trigger);
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule trial " + trialId, e);
+        }
+    }
+
+    /** True when a trigger of the trial's job is still waiting to fire. */
+    public boolean waiting(long trialId) {
+        JobKey key = JobKey.jobKey(RunTrialJob.jobName(trialId), RunTrialJob.GROUP);
+        try {
+            for (Trigger trigger : scheduler.getTriggersOfJob(key)) {
+                Trigger.TriggerState state = scheduler.getTriggerState(trigger.getKey());
+                if (state == Trigger.TriggerState.NORMAL || state == Trigger.TriggerState.BLOCKED) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot read the job of trial " + trialId, e);
+        }
+    }
+
+    public void remove(long trialId) {
+        try {
+            scheduler.deleteJob(JobKey.jobKey(RunTrialJob.jobName(trialId), RunTrialJob.GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot remove the job of trial " + trialId, e);
+        }
+    }
+}

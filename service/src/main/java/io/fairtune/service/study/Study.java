@@ -1,0 +1,215 @@
+package io.fairtune.service.study;
+
+import io.fairtune.worker.training.Workload;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+/** A stored study: its workload, budget and search settings, flattened from the accepted spec. */
+@Entity
+@Table(name = "study")
+public class Study {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private StudyStatus status;
+
+    private String spec;
+    private String dataset;
+    private String model;
+
+    @Column(name = "batch_size")
+    private int batchSize;
+
+    @Column(name = "training_steps")
+    private int trainingSteps;
+
+    @Column(name = "eval_every_steps")
+    private int evalEverySteps;
+
+    @Column(name = "validation_examples")
+    private int validationExamples;
+
+    @Column(name = "target_metric")
+    private String targetMetric;
+
+    @Column(name = "target_value")
+    private double targetValue;
+
+    @Column(name = "search_algorithm")
+    private String searchAlgorithm;
+
+    @Column(name = "search_seed")
+    private long searchSeed;
+
+    @Column(name = "trials_per_arm")
+    private int trialsPerArm;
+
+    @Column(name = "max_parallel_trials")
+    private int maxParallelTrials;
+
+    @Column(name = "max_attempts_per_trial")
+    private int maxAttemptsPerTrial;
+
+    @Column(name = "final_seeds")
+    private int finalSeeds;
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "finished_at")
+    private OffsetDateTime finishedAt;
+
+    @Version
+    private long version;
+
+    protected Study() {}
+
+    /** The settings a new study is stored with. */
+    public record Settings(
+            String name,
+            String description,
+            String specJson,
+            Workload workload,
+            String searchAlgorithm,
+            long searchSeed,
+            int trialsPerArm,
+            int maxParallelTrials,
+            int maxAttemptsPerTrial,
+            int finalSeeds,
+            String createdBy) {}
+
+    Study(Settings settings) {
+        this.name = settings.name();
+        this.description = settings.description();
+        this.status = StudyStatus.TUNING;
+        this.spec = settings.specJson();
+        Workload workload = settings.workload();
+        this.dataset = workload.dataset();
+        this.model = workload.model();
+        this.batchSize = workload.batchSize();
+        this.trainingSteps = workload.trainingSteps();
+        this.evalEverySteps = workload.evalEverySteps();
+        this.validationExamples = workload.validationExamples();
+        this.targetMetric = workload.targetMetric();
+        this.targetValue = workload.targetValue();
+        this.searchAlgorithm = settings.searchAlgorithm();
+        this.searchSeed = settings.searchSeed();
+        this.trialsPerArm = settings.trialsPerArm();
+        this.maxParallelTrials = settings.maxParallelTrials();
+        this.maxAttemptsPerTrial = settings.maxAttemptsPerTrial();
+        this.finalSeeds = settings.finalSeeds();
+        this.createdBy = settings.createdBy();
+    }
+
+    public Workload workload() {
+        return new Workload(
+                dataset,
+                model,
+                batchSize,
+                trainingSteps,
+                evalEverySteps,
+                validationExamples,
+                targetMetric,
+                targetValue);
+    }
+
+    public void startFinalPhase() {
+        requireStatus(StudyStatus.TUNING);
+        status = StudyStatus.FINAL_PHASE;
+    }
+
+    public void complete() {
+        if (status.finished()) {
+            throw new IllegalStateException("study " + id + " is already " + status);
+        }
+        status = StudyStatus.COMPLETED;
+        finishedAt = OffsetDateTime.now();
+    }
+
+    public void cancel() {
+        if (status.finished()) {
+            throw new IllegalStateException("study " + id + " is already " + status);
+        }
+        status = StudyStatus.CANCELLED;
+        finishedAt = OffsetDateTime.now();
+    }
+
+    private void requireStatus(StudyStatus expected) {
+        if (status != expected) {
+            throw new IllegalStateException("study " + id + " is " + status + ", not " + expected);
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public StudyStatus status() {
+        return status;
+    }
+
+    public String specJson() {
+        return spec;
+    }
+
+    public String searchAlgorithm() {
+        return searchAlgorithm;
+    }
+
+    public long searchSeed() {
+        return searchSeed;
+    }
+
+    public int trialsPerArm() {
+        return trialsPerArm;
+    }
+
+    public int maxParallelTrials() {
+        return maxParallelTrials;
+    }
+
+    public int maxAttemptsPerTrial() {
+        return maxAttemptsPerTrial;
+    }
+
+    public int finalSeeds() {
+        return finalSeeds;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime finishedAt() {
+        return finishedAt;
+    }
+}

@@ -1,0 +1,217 @@
+package io.fairtune.service.study;
+
+import io.fairtune.service.study.StudyViews.ArmProgress;
+import io.fairtune.service.study.StudyViews.AttemptView;
+import io.fairtune.service.study.StudyViews.Budget;
+import io.fairtune.service.study.StudyViews.PageOf;
+import io.fairtune.service.study.StudyViews.StudyDetail;
+import io.fairtune.service.study.StudyViews.StudySummary;
+import io.fairtune.service.study.StudyViews.TrialDetail;
+import io.fairtune.service.study.StudyViews.TrialSummary;
+import io.fairtune.service.trial.AttemptRepository;
+import io.fairtune.service.trial.MeasurementStore;
+import io.fairtune.service.trial.Trial;
+import io.fairtune.service.trial.TrialPhase;
+import io.fairtune.service.trial.TrialRepository;
+import io.fairtune.service.trial.TrialStatus;
+import io.fairtune.service.web.ApiProblem;
+import io.fairtune.service.web.Json;
+import io.fairtune.worker.optim.OptimizerCatalog;
+import io.fairtune.worker.optim.OptimizerDefinition;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The read side: studies with per-arm progress, trials with their curves. */
+@Service
+@Transactional(readOnly = true)
+public class StudyQueries {
+
+    private final StudyRepository studies;
+    private final ArmRepository arms;
+    private final TrialRepository trials;
+    private final AttemptRepository attempts;
+    private final MeasurementStore measurements;
+
+    StudyQueries(
+            StudyRepository studies,
+            ArmRepository arms,
+            TrialRepository trials,
+            AttemptRepository attempts,
+            MeasurementStore measurements) {
+        this.studies = studies;
+        this.arms = arms;
+        this.trials = trials;
+        this.attempts = attempts;
+        this.measurements = measurements;
+    }
+
+    public PageOf<StudySummary> list(int page, int size) {
+        Page<Study> found = studies.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+        List<Long> ids = found.getContent().stream().map(Study::id).toList();
+        List<TrialRepository.StatusCount> counts = ids.isEmpty() ? List.of() : trials.countByArmAndStatus(ids);
+        List<StudySummary> items =
+                found.getContent().stream().map(study -> summary(study, counts)).toList();
+        return new PageOf<>(items, page, size, found.getTotalElements());
+    }
+
+    public StudyDetail get(long id) {
+        Study study = study(id);
+        StudySummary summary = summary(study, trials.countByArmAndStatus(List.of(id)));
+        return new StudyDetail(
+                summary,
+                study.workload(),
+                study.searchAlgorithm(),
+                study.searchSeed(),
+                new Budget(
+                        study.trialsPerArm(),
+                        study.maxParallelTrials(),
+                        study.maxAttemptsPerTrial(),
+                        study.finalSeeds()),
+                study.createdBy(),
+                Json.readMap(study.specJson()));
+    }
+
+    public PageOf<TrialSummary> trials(
+            long studyId, String armName, TrialStatus status, TrialPhase phase, int page, int size) {
+        study(studyId);
+        Map<Long, Arm> armsById = armsById(studyId);
+        Long armId = null;
+        if (armName != null && !armName.isBlank()) {
+            armId = armsById.values().stream()
+                    .filter(a -> a.name().equals(armName))
+                    .map(Arm::id)
+                    .findFirst()
+                    .orElseThrow(() -> ApiProblem.badRequest("arm", "study " + studyId + " has no arm " + armName));
+        }
+        Page<Trial> found = trials.search(
+                studyId,
+                armId,
+                status,
+                phase,
+                PageRequest.of(page, size, Sort.by("phase").descending().and(Sort.by("sampleIndex", "armId"))));
+        List<TrialSummary> items = found.getContent().stream()
+                .map(t -> summary(t, armsById.get(t.armId())))
+                .toList();
+        return new PageOf<>(items, page, size, found.getTotalElements());
+    }
+
+    /** Every trial of a study, tuning first, in arm and sample order (for the CSV export). */
+    public List<TrialSummary> allTrials(long studyId) {
+        study(studyId);
+        Map<Long, Arm> armsById = armsById(studyId);
+        return trials.findByStudyIdOrderByPhaseDescArmIdAscSampleIndexAsc(studyId).stream()
+                .map(t -> summary(t, armsById.get(t.armId())))
+                .toList();
+    }
+
+    public TrialDetail trial(long trialId) {
+        Trial trial = trials.findById(trialId).orElseThrow(() -> ApiProblem.notFound("trial " + trialId));
+        Arm arm = arms.findById(trial.armId()).orElseThrow();
+        List<AttemptView> attemptViews = attempts.findByTrialIdOrderByNumber(trialId).stream()
+                .map(a -> new AttemptView(
+                        a.number(),
+                        a.status().name(),
+                        a.worker(),
+                        a.startedAt(),
+                        a.lastHeartbeatAt(),
+                        a.finishedAt(),
+                        a.endReason()))
+                .toList();
+        return new TrialDetail(
+                summary(trial, arm),
+                trial.failureCause(),
+                attemptViews,
+                trial.attempts() == 0 ? List.of() : measurements.curve(trialId, trial.attempts()));
+    }
+
+    Study study(long id) {
+        return studies.findById(id).orElseThrow(() -> ApiProblem.notFound("study " + id));
+    }
+
+    private Map<Long, Arm> armsById(long studyId) {
+        return arms.findByStudyIdOrderByPosition(studyId).stream()
+                .collect(Collectors.toMap(Arm::id, Function.identity()));
+    }
+
+    private StudySummary summary(Study study, List<TrialRepository.StatusCount> counts) {
+        List<ArmProgress> progress = new ArrayList<>();
+        for (Arm arm : arms.findByStudyIdOrderByPosition(study.id())) {
+            Map<TrialStatus, Long> tuning = new EnumMap<>(TrialStatus.class);
+            Map<TrialStatus, Long> finalPhase = new EnumMap<>(TrialStatus.class);
+            for (TrialRepository.StatusCount count : counts) {
+                if (count.getArmId().equals(arm.id())) {
+                    (count.getPhase() == TrialPhase.TUNING ? tuning : finalPhase)
+                            .put(count.getStatus(), count.getCount());
+                }
+            }
+            long finished = tuning.entrySet().stream()
+                    .filter(e -> e.getKey().finished())
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            String decay = OptimizerCatalog.find(arm.optimizer())
+                    .map(OptimizerDefinition::weightDecayKind)
+                    .map(Enum::name)
+                    .orElse("UNKNOWN");
+            progress.add(new ArmProgress(
+                    arm.id(),
+                    arm.name(),
+                    arm.optimizer(),
+                    arm.scheduleType(),
+                    decay,
+                    study.trialsPerArm(),
+                    finished,
+                    tuning,
+                    finalPhase));
+        }
+        OffsetDateTime end = study.finishedAt() == null ? OffsetDateTime.now() : study.finishedAt();
+        double duration = study.createdAt() == null
+                ? 0
+                : Duration.between(study.createdAt(), end).toMillis() / 1000.0;
+        return new StudySummary(
+                study.id(),
+                study.name(),
+                study.description(),
+                study.status(),
+                study.createdAt(),
+                study.finishedAt(),
+                duration,
+                progress);
+    }
+
+    private static TrialSummary summary(Trial t, Arm arm) {
+        return new TrialSummary(
+                t.id(),
+                t.studyId(),
+                arm.name(),
+                arm.optimizer(),
+                t.phase().name(),
+                t.sampleIndex(),
+                t.seed(),
+                t.status(),
+                t.attempts(),
+                Json.readMap(t.hyperparametersJson()),
+                t.stepsCompleted(),
+                t.bestValAccuracy(),
+                t.finalValAccuracy(),
+                t.stepsToTarget(),
+                t.wallSeconds(),
+                t.samplesPerSecond(),
+                t.testAccuracy(),
+                t.testLoss(),
+                t.failureMessage(),
+                t.createdAt(),
+                t.startedAt(),
+                t.finishedAt());
+    }
+}

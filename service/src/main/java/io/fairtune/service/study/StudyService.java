@@ -1,0 +1,94 @@
+package io.fairtune.service.study;
+
+import io.fairtune.service.sampling.PlannedTrial;
+import io.fairtune.service.sampling.TrialPlanner;
+import io.fairtune.service.spec.ArmSpec;
+import io.fairtune.service.spec.StudySpec;
+import io.fairtune.service.trial.Trial;
+import io.fairtune.service.trial.TrialPhase;
+import io.fairtune.service.trial.TrialQueue;
+import io.fairtune.service.trial.TrialRepository;
+import io.fairtune.service.web.Json;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores a validated study with all its planned tuning trials, and queues the first of them. */
+@Service
+public class StudyService {
+
+    private static final Logger log = LoggerFactory.getLogger(StudyService.class);
+
+    private final StudyRepository studies;
+    private final ArmRepository arms;
+    private final TrialRepository trials;
+    private final TrialQueue queue;
+
+    StudyService(StudyRepository studies, ArmRepository arms, TrialRepository trials, TrialQueue queue) {
+        this.studies = studies;
+        this.arms = arms;
+        this.trials = trials;
+        this.queue = queue;
+    }
+
+    /** One transaction: the study, its arms, every planned trial and the first Quartz jobs, or nothing. */
+    @Transactional
+    public Study create(StudySpec spec, String specJson, String createdBy) {
+        Study study = studies.save(new Study(new Study.Settings(
+                spec.name(),
+                spec.description(),
+                specJson,
+                spec.workload().toWorkload(),
+                spec.search().algorithm().specName(),
+                spec.search().seed(),
+                spec.budget().trialsPerArm(),
+                spec.budget().maxParallelTrials(),
+                spec.budget().maxAttemptsPerTrial(),
+                spec.finalEvaluation().seeds(),
+                createdBy)));
+        Map<String, Arm> armsByName = new HashMap<>();
+        List<?> submittedArms = (List<?>) Json.readMap(specJson).get("arms");
+        int position = 0;
+        for (ArmSpec armSpec : spec.arms()) {
+            Object submittedSpace = ((Map<?, ?>) submittedArms.get(position)).get("space");
+            Arm arm = arms.save(new Arm(
+                    study.id(),
+                    position++,
+                    armSpec.name(),
+                    armSpec.optimizer(),
+                    armSpec.schedule().type(),
+                    Json.write(submittedSpace)));
+            armsByName.put(arm.name(), arm);
+        }
+        List<Trial> planned = new ArrayList<>();
+        for (PlannedTrial point : TrialPlanner.plan(spec)) {
+            planned.add(new Trial(
+                    study.id(),
+                    armsByName.get(point.arm()).id(),
+                    TrialPhase.TUNING,
+                    point.sampleIndex(),
+                    point.seed(),
+                    Json.write(point.hyperparameters())));
+        }
+        trials.saveAll(planned);
+        trials.flush();
+        queue.advance(queue.lockStudy(study.id()));
+        log.info(
+                "Study {} ({}) created: {} arms x {} trials",
+                study.id(),
+                study.name(),
+                spec.arms().size(),
+                spec.budget().trialsPerArm());
+        return study;
+    }
+
+    @Transactional
+    public void cancel(long studyId) {
+        queue.cancel(queue.lockStudy(studyId));
+    }
+}

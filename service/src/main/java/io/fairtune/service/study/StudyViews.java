@@ -1,0 +1,87 @@
+package io.fairtune.service.study;
+
+import io.fairtune.service.trial.TrialStatus;
+import io.fairtune.worker.training.Measurement;
+import io.fairtune.worker.training.Workload;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** What the read API returns. Records only: the entities never leave the service layer. */
+public final class StudyViews {
+
+    private StudyViews() {}
+
+    public record PageOf<T>(List<T> items, int page, int size, long total) {}
+
+    public record ArmProgress(
+            long id,
+            String name,
+            String optimizer,
+            String scheduleType,
+            String weightDecayKind,
+            int planned,
+            long finished,
+            Map<TrialStatus, Long> tuning,
+            Map<TrialStatus, Long> finalPhase) {}
+
+    public record StudySummary(
+            long id,
+            String name,
+            String description,
+            StudyStatus status,
+            OffsetDateTime createdAt,
+            OffsetDateTime finishedAt,
+            double durationSeconds,
+            List<ArmProgress> arms) {}
+
+    public record Budget(int trialsPerArm, int maxParallelTrials, int maxAttemptsPerTrial, int finalSeeds) {}
+
+    public record StudyDetail(
+            StudySummary summary,
+            Workload workload,
+            String searchAlgorithm,
+            long searchSeed,
+            Budget budget,
+            String createdBy,
+            Map<String, Object> spec) {}
+
+    public record TrialSummary(
+            long id,
+            long studyId,
+            String arm,
+            String optimizer,
+            String phase,
+            int sampleIndex,
+            long seed,
+            TrialStatus status,
+            int attempts,
+            Map<String, Object> hyperparameters,
+            Integer stepsCompleted,
+            Double bestValAccuracy,
+            Double finalValAccuracy,
+            Integer stepsToTarget,
+            Double wallSeconds,
+            Double samplesPerSecond,
+            Double testAccuracy,
+            Double testLoss,
+            String failureMessage,
+            OffsetDateTime createdAt,
+            OffsetDateTime startedAt,
+            OffsetDateTime finishedAt) {}
+
+    public record AttemptView(
+            int number,
+            String status,
+            String worker,
+            OffsetDateTime startedAt,
+            OffsetDateTime lastHeartbeatAt,
+            OffsetDateTime finishedAt,
+            String endReason) {}
+
+    /**
+     * @param curve the learning curve of the attempt that produced the outcome (the newest attempt)
+     */
+    public record TrialDetail(
+            TrialSummary trial, String failureCause, List<AttemptView> attempts, List<Measurement> curve) {}
+}

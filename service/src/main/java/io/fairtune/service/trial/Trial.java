@@ -1,0 +1,238 @@
+package io.fairtune.service.trial;
+
+import io.fairtune.worker.training.TrainingOutcome;
+import io.fairtune.worker.training.TrainingResult;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+/** One hyperparameter point of one arm, trained once, with its outcome. */
+@Entity
+@Table(name = "trial")
+public class Trial {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "study_id")
+    private long studyId;
+
+    @Column(name = "arm_id")
+    private long armId;
+
+    @Enumerated(EnumType.STRING)
+    private TrialPhase phase;
+
+    @Column(name = "sample_index")
+    private int sampleIndex;
+
+    private long seed;
+
+    private String hyperparameters;
+
+    @Enumerated(EnumType.STRING)
+    private TrialStatus status;
+
+    private int attempts;
+
+    @Column(name = "steps_completed")
+    private Integer stepsCompleted;
+
+    @Column(name = "best_val_accuracy")
+    private Double bestValAccuracy;
+
+    @Column(name = "final_val_accuracy")
+    private Double finalValAccuracy;
+
+    @Column(name = "steps_to_target")
+    private Integer stepsToTarget;
+
+    @Column(name = "wall_seconds")
+    private Double wallSeconds;
+
+    @Column(name = "samples_per_second")
+    private Double samplesPerSecond;
+
+    @Column(name = "test_accuracy")
+    private Double testAccuracy;
+
+    @Column(name = "test_loss")
+    private Double testLoss;
+
+    @Column(name = "failure_message")
+    private String failureMessage;
+
+    @Column(name = "failure_cause")
+    private String failureCause;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "queued_at")
+    private OffsetDateTime queuedAt;
+
+    @Column(name = "started_at")
+    private OffsetDateTime startedAt;
+
+    @Column(name = "finished_at")
+    private OffsetDateTime finishedAt;
+
+    @Version
+    private long version;
+
+    protected Trial() {}
+
+    public Trial(long studyId, long armId, TrialPhase phase, int sampleIndex, long seed, String hyperparametersJson) {
+        this.studyId = studyId;
+        this.armId = armId;
+        this.phase = phase;
+        this.sampleIndex = sampleIndex;
+        this.seed = seed;
+        this.hyperparameters = hyperparametersJson;
+        this.status = TrialStatus.PENDING;
+    }
+
+    void queue() {
+        if (status != TrialStatus.PENDING && status != TrialStatus.RUNNING) {
+            throw new IllegalStateException("trial " + id + " cannot be queued from " + status);
+        }
+        status = TrialStatus.QUEUED;
+        queuedAt = OffsetDateTime.now();
+    }
+
+    /** Starts attempt number {@code attempts + 1}. */
+    int startAttempt() {
+        attempts++;
+        status = TrialStatus.RUNNING;
+        if (startedAt == null) {
+            startedAt = OffsetDateTime.now();
+        }
+        return attempts;
+    }
+
+    void finish(TrainingResult result) {
+        status = result.outcome() == TrainingOutcome.DIVERGED ? TrialStatus.DIVERGED : TrialStatus.SUCCEEDED;
+        stepsCompleted = result.stepsCompleted();
+        bestValAccuracy = result.bestValidationAccuracy();
+        finalValAccuracy = result.finalValidationAccuracy();
+        stepsToTarget = result.stepsToTarget();
+        wallSeconds = result.wallSeconds();
+        samplesPerSecond = result.samplesPerSecond();
+        testAccuracy = result.testAccuracy();
+        testLoss = result.testLoss();
+        failureMessage = result.outcome() == TrainingOutcome.DIVERGED ? result.message() : null;
+        finishedAt = OffsetDateTime.now();
+    }
+
+    void fail(String message, String cause) {
+        status = TrialStatus.FAILED;
+        failureMessage = message;
+        failureCause = cause;
+        finishedAt = OffsetDateTime.now();
+    }
+
+    void cancel() {
+        status = TrialStatus.CANCELLED;
+        finishedAt = OffsetDateTime.now();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long studyId() {
+        return studyId;
+    }
+
+    public long armId() {
+        return armId;
+    }
+
+    public TrialPhase phase() {
+        return phase;
+    }
+
+    public int sampleIndex() {
+        return sampleIndex;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public String hyperparametersJson() {
+        return hyperparameters;
+    }
+
+    public TrialStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Integer stepsCompleted() {
+        return stepsCompleted;
+    }
+
+    public Double bestValAccuracy() {
+        return bestValAccuracy;
+    }
+
+    public Double finalValAccuracy() {
+        return finalValAccuracy;
+    }
+
+    public Integer stepsToTarget() {
+        return stepsToTarget;
+    }
+
+    public Double wallSeconds() {
+        return wallSeconds;
+    }
+
+    public Double samplesPerSecond() {
+        return samplesPerSecond;
+    }
+
+    public Double testAccuracy() {
+        return testAccuracy;
+    }
+
+    public Double testLoss() {
+        return testLoss;
+    }
+
+    public String failureMessage() {
+        return failureMessage;
+    }
+
+    public String failureCause() {
+        return failureCause;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime queuedAt() {
+        return queuedAt;
+    }
+
+    public OffsetDateTime startedAt() {
+        return startedAt;
+    }
+
+    public OffsetDateTime finishedAt() {
+        return finishedAt;
+    }
+}

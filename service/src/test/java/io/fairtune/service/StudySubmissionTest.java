@@ -1,0 +1,132 @@
+package io.fairtune.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+/** Submitting specs over HTTP: rejections are problem details listing every field and store nothing. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"fairtune.data-dir=target/it-submission", "fairtune.worker.slots=0"})
+@DirtiesContext
+class StudySubmissionTest {
+
+    private static final Path DATA_DIR = Path.of("target/it-submission");
+
+    static {
+        SharedExamples.deleteTree(DATA_DIR);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestApi api;
+
+    @BeforeEach
+    void token() throws Exception {
+        api = TestApi.local(port, DATA_DIR);
+    }
+
+    @Test
+    void bothReferenceSpecsAreAccepted() {
+        for (String spec : new String[] {"synthetic-smoke.json", "fashion-mnist-large-batch.json"}) {
+            HttpResponse<String> response = api.post("/api/v1/studies?dryRun=true", SharedExamples.study(spec));
+            assertThat(response.statusCode()).as(spec + ": " + response.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void dryRunReturnsThePlannedTrialsAndStoresNothing() {
+        long before = studies();
+        HttpResponse<String> response =
+                api.post("/api/v1/studies?dryRun=true", SharedExamples.study("fashion-mnist-large-batch.json"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode plan = TestApi.json(response);
+        assertThat(plan.path("trials").asInt()).isEqualTo(64);
+        assertThat(plan.path("planned")).hasSize(64);
+        JsonNode first = plan.path("planned").get(0);
+        assertThat(first.path("hyperparameters").path("learning_rate").asDouble())
+                .isBetween(0.01, 10.0);
+        assertThat(studies()).isEqualTo(before);
+    }
+
+    @Test
+    void aBrokenSpecIsRejectedWithEveryInvalidFieldAndNothingStored() {
+        long before = studies();
+        String broken = SharedExamples.study("synthetic-smoke.json")
+                .replace("\"optimizer\": \"adam\"", "\"optimizer\": \"adagrad\"")
+                .replace("\"min\": 0.01, \"max\": 1.0", "\"min\": 1.0, \"max\": 0.01")
+                .replace("\"trialsPerArm\": 4", "\"trialsPerArm\": 0");
+        HttpResponse<String> response = api.post("/api/v1/studies", broken);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = TestApi.json(response);
+        assertThat(problem.path("errors").findValuesAsString("field"))
+                .contains("arms[1].optimizer", "arms[0].space.learning_rate", "budget.trialsPerArm");
+        assertThat(studies()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        HttpResponse<String> response = api.post("/api/v1/studies", "{\"name\": ");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(TestApi.json(response).path("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void anOversizedBodyIs413() {
+        String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        HttpResponse<String> response = api.post("/api/v1/studies", huge);
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void unknownStudiesAre404ProblemDetails() {
+        HttpResponse<String> response = api.get("/api/v1/studies/987654");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(TestApi.json(response).path("detail").asString()).contains("987654");
+    }
+
+    @Test
+    void cancellingAStudyCancelsItsTrialsAndRemovesTheirJobs() {
+        HttpResponse<String> created = api.post("/api/v1/studies", SharedExamples.study("synthetic-smoke.json"));
+        long id = TestApi.json(created).path("summary").path("id").asLong();
+        HttpResponse<String> cancelled = api.post("/api/v1/studies/" + id + "/cancel", "");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(TestApi.json(cancelled).path("summary").path("status").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForList("select distinct status from trial where study_id = ?", String.class, id))
+                .containsExactly("CANCELLED");
+        Integer jobs = jdbc.queryForObject(
+                "select count(*) from qrtz_job_details j join trial t on j.job_name = 'trial-' || t.id"
+                        + " where t.study_id = ?",
+                Integer.class,
+                id);
+        assertThat(jobs).isZero();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheStudyApi() {
+        HttpResponse<String> response = api.get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/studies", "/api/v1/trials/{trialId}/attempts");
+    }
+
+    private long studies() {
+        Long count = jdbc.queryForObject("select count(*) from study", Long.class);
+        return count == null ? 0 : count;
+    }
+}

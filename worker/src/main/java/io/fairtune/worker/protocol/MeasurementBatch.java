@@ -1,0 +1,11 @@
+package io.fairtune.worker.protocol;
+
+import io.fairtune.worker.training.Measurement;
+import java.util.List;
+
+/** Learning-curve points of one attempt; re-sending a step is harmless (stored once). */
+public record MeasurementBatch(List<Measurement> measurements) {
+    public MeasurementBatch {
+        measurements = List.copyOf(measurements);
+    }
+}
