@@ -107,6 +107,7 @@ export function newStudyView(root) {
       clearProblems();
       if (dryRun) {
         renderPreview(result);
+        preview.scrollIntoView({ behavior: 'smooth', block: 'start' });
         status.textContent = `Valid: ${fmtInt(result.trials ?? result.planned?.length)} tuning trials planned.`;
       } else {
         sessionStorage.removeItem(DRAFT_KEY);

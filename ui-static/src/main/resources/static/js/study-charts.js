@@ -149,9 +149,9 @@ export function bestOfKOption(arms) {
     xAxis: { type: 'value', name: 'trials k', nameLocation: 'middle', nameGap: 28, min: 1, max: (v) => Math.max(2, v.max), minInterval: 1 },
     yAxis: {
       type: 'value', name: 'expected best validation accuracy', nameTextStyle: LEFT,
-      // Accuracy axes stop at 100 %; limits on whole 5 % steps.
-      min: (v) => Math.max(0, Math.floor((v.min - 0.01) * 20) / 20),
-      max: (v) => Math.min(1, Math.ceil((v.max + 0.01) * 20) / 20),
+      // Accuracy axes stop at 100 %; limits on whole 10 % so the ticks fall on round values.
+      min: (v) => Math.max(0, Math.floor((v.min - 0.01) * 10) / 10),
+      max: (v) => Math.min(1, Math.ceil((v.max + 0.01) * 10) / 10),
       axisLabel: { formatter: (v) => fmtPct(v, 0) },
     },
     series,
@@ -170,7 +170,7 @@ export function finalBoxOption(arms, target) {
   const t = finite(target?.value);
   if (t !== null) values.push(t);
   const pad = Math.max(0.01, (Math.max(...values) - Math.min(...values)) * 0.15);
-  const step = Math.max(...values) - Math.min(...values) > 0.2 ? 0.05 : 0.01; // round limits to whole percents
+  const step = Math.max(...values) - Math.min(...values) > 0.3 ? 0.1 : 0.05; // limits on round values, ticks follow
   return {
     ...BASE_OPTION,
     legend: { show: false },

@@ -26,7 +26,8 @@ function tunedNames(spec) {
 export function studyView(root, { match, query }) {
   const id = Number(match[1]);
   const head = h('div', { class: 'page-head' }, h('h1', {}, `Study ${id}`));
-  const meta = h('div', { class: 'meta' });
+  const facts = h('dl', { class: 'facts' });
+  const meta = h('div', { class: 'meta' }, facts);
   const error = h('p', { class: 'error', role: 'alert' });
   const progress = h('div');
   const comparisons = h('div');
@@ -74,27 +75,36 @@ export function studyView(root, { match, query }) {
   const colors = () => new Map((detail?.summary.arms || []).map((a, i) => [a.name, armColor(i)]));
   const currentTarget = () => (detail?.workload ? { metric: detail.workload.targetMetric, value: detail.workload.targetValue } : report?.target);
 
+  // Parts with buttons or an open <details> are rebuilt only when they change, so polling never steals
+  // keyboard focus or closes what the user opened.
+  let headKey = '';
+  let specShown = false;
+
   function renderHead() {
     const s = detail.summary;
     const active = !TERMINAL_STUDY.has(s.status);
-    mount(head,
+    const key = JSON.stringify([s.name, s.description, s.status]);
+    if (key !== headKey) mount(head,
       h('div', {}, h('h1', {}, s.name, ' ', badge(s.status)), s.description ? h('p', { class: 'lead' }, s.description) : null),
       h('div', { class: 'actions' },
         h('button', { type: 'button', onclick: () => fetchFile('report.md', `${s.name}-report.md`, 'text/markdown') }, 'report.md'),
         h('button', { type: 'button', onclick: () => fetchFile('trials.csv', `${s.name}-trials.csv`, 'text/csv') }, 'trials.csv'),
         active ? h('button', { type: 'button', class: 'danger', id: 'cancel-study', onclick: cancel }, 'Cancel study') : null));
+    headKey = key;
     const w = detail.workload || {};
     const b = detail.budget || {};
     const item = (label, value) => [h('dt', {}, label), h('dd', {}, value)];
-    mount(meta,
-      h('dl', { class: 'facts' },
+    mount(facts,
         item('Created', `${fmtDate(s.createdAt)}${detail.createdBy ? ` by ${detail.createdBy}` : ''}`),
         item(s.finishedAt ? 'Finished' : 'Running for', s.finishedAt ? `${fmtDate(s.finishedAt)} (${fmtDuration(s.durationSeconds)})` : fmtDuration(s.durationSeconds)),
         item('Workload', `${w.dataset ?? '?'} · ${w.model ?? '?'} · batch ${fmtInt(w.batchSize)} · ${fmtInt(w.trainingSteps)} steps (eval every ${fmtInt(w.evalEverySteps)})`),
         item('Target', w.targetMetric ? `${w.targetMetric} ≥ ${fmtPct(w.targetValue, 1)}` : '—'),
         item('Search', `${detail.searchAlgorithm ?? '?'}, seed ${detail.searchSeed ?? '?'}`),
-        item('Budget', `${fmtInt(b.trialsPerArm)} trials per arm · ${fmtInt(b.maxParallelTrials)} in parallel · ${fmtInt(b.maxAttemptsPerTrial)} attempts · ${fmtInt(b.finalSeeds)} final seeds`)),
-      detail.spec ? h('details', {}, h('summary', {}, 'Spec (JSON)'), h('pre', { class: 'spec' }, JSON.stringify(detail.spec, null, 2))) : null);
+        item('Budget', `${fmtInt(b.trialsPerArm)} trials per arm · ${fmtInt(b.maxParallelTrials)} in parallel · ${fmtInt(b.maxAttemptsPerTrial)} attempts · ${fmtInt(b.finalSeeds)} final seeds`));
+    if (detail.spec && !specShown) {
+      specShown = true;
+      meta.append(h('details', {}, h('summary', {}, 'Spec (JSON)'), h('pre', { class: 'spec' }, JSON.stringify(detail.spec, null, 2))));
+    }
   }
 
   function renderProgress() {

@@ -19,6 +19,7 @@ export function trialView(root, { match }) {
     'Validation accuracy and losses (top) and the learning rate (bottom) over training steps.', { height: 420 });
   let target = null;
   let studyLoaded = false;
+  let lastKey = ''; // unchanged data is not re-rendered, so polling keeps focus and open details
 
   mount(root, head, error,
     h('div', { class: 'two-col' }, section('Result', facts), section('Hyperparameters', hyper)),
@@ -36,6 +37,9 @@ export function trialView(root, { match }) {
       return false;
     }
     const t = data.trial;
+    const key = JSON.stringify(data);
+    if (key === lastKey) return !TERMINAL_TRIAL.has(t.status);
+    lastKey = key;
     if (!studyLoaded) {
       // The study gives the target line and the name for the way back.
       studyLoaded = true;

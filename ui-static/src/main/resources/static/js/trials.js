@@ -70,6 +70,7 @@ export function trialTable(studyId, query) {
   };
   let serverSorted = false;
   let lastItems = [];
+  let lastKey = '';
   let total = 0;
 
   const armSelect = h('select', { id: 'filter-arm', name: 'arm' }, h('option', { value: '' }, 'All arms'));
@@ -111,7 +112,8 @@ export function trialTable(studyId, query) {
     state.sort = key === column.key ? `${key},${dir === 'asc' ? 'desc' : 'asc'}` : `${column.key},${numeric ? 'desc' : 'asc'}`;
     state.page = 0;
     sync();
-    refresh();
+    // Keep keyboard focus on the header that was used once the table is rebuilt.
+    refresh().then(() => body.querySelector(`button.sort[data-key="${column.key}"]`)?.focus());
   }
 
   function sorted(items) {
@@ -133,7 +135,7 @@ export function trialTable(studyId, query) {
     const header = h('tr', {}, COLUMNS.map((c) => {
       const active = c.key && c.key === sortKey;
       const th = h('th', { scope: 'col', class: c.num ? 'num' : null, 'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : null },
-        c.key ? h('button', { type: 'button', class: 'sort', onclick: () => setSort(c) }, c.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : '')) : c.label);
+        c.key ? h('button', { type: 'button', class: 'sort', 'data-key': c.key, onclick: () => setSort(c) }, c.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? (dir === 'asc' ? ' ▲' : ' ▼') : '')) : c.label);
       return th;
     }));
     const rows = sorted(lastItems).map((t) => h('tr', { 'data-status': t.status }, COLUMNS.map((c) => h('td', { class: c.num ? 'num' : null }, c.cell(t)))));
@@ -164,6 +166,10 @@ export function trialTable(studyId, query) {
     const result = await getJson(`/studies/${studyId}/trials`, q);
     // A service that sorts says so by echoing the sort; otherwise each page is sorted here.
     serverSorted = askServer && result.sort === state.sort;
+    // Unchanged rows are not rebuilt: keyboard focus in the table survives polling.
+    const key = JSON.stringify([result, state]);
+    if (key === lastKey) return;
+    lastKey = key;
     lastItems = result.items;
     total = result.total;
     render();

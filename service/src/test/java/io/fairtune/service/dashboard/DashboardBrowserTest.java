@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -184,7 +185,7 @@ class DashboardBrowserTest {
         assertThat(driver.findElements(By.cssSelector("[data-testid=plan-table] tbody tr")))
                 .hasSize(8);
         assertThat(driver.findElements(By.cssSelector("#spec-errors li"))).isEmpty();
-        screenshot("03-dry-run-preview");
+        fullPageScreenshot("03-dry-run-preview");
     }
 
     @Test
@@ -343,13 +344,23 @@ class DashboardBrowserTest {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Text of the first match; the page re-renders while polling, so a stale element is looked up again. */
     private static String text(By by) {
-        List<WebElement> found = driver.findElements(by);
-        return found.isEmpty() ? "" : found.get(0).getText().trim();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<WebElement> found = driver.findElements(by);
+                return found.isEmpty() ? "" : found.get(0).getText().trim();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(by).stream()
                         .filter(WebElement::isDisplayed)
                         .findFirst()
@@ -357,7 +368,10 @@ class DashboardBrowserTest {
     }
 
     private static void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(250)).until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver, timeout)
+                .pollingEvery(Duration.ofMillis(250))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     private static void screenshot(String name) {
