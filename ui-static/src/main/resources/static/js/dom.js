@@ -55,3 +55,19 @@ export function toast(message) {
   clearTimeout(toast.timer);
   toast.timer = setTimeout(() => el.classList.remove('visible'), 4000);
 }
+
+/**
+ * Runs render (which rebuilds part of container) and gives keyboard focus back to the equivalent
+ * element (same id, link target or data-key), so live updates do not throw a keyboard user out.
+ */
+export function keepFocus(container, render) {
+  const active = document.activeElement;
+  let selector = null;
+  if (active && active !== container && container.contains(active)) {
+    if (active.id) selector = `#${CSS.escape(active.id)}`;
+    else if (active.getAttribute('href')) selector = `[href="${CSS.escape(active.getAttribute('href'))}"]`;
+    else if (active.dataset.key) selector = `[data-key="${CSS.escape(active.dataset.key)}"]`;
+  }
+  render();
+  if (selector) container.querySelector(selector)?.focus({ preventScroll: true });
+}

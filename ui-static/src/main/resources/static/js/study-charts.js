@@ -180,6 +180,7 @@ export function finalBoxOption(arms, target) {
       type: 'value', name: 'test accuracy', nameTextStyle: LEFT,
       min: Math.max(0, Math.floor((Math.min(...values) - pad) / step) * step),
       max: Math.min(1, Math.ceil((Math.max(...values) + pad) / step) * step),
+      interval: step,
       axisLabel: { formatter: (v) => fmtPct(v, 1) },
     },
     series: [

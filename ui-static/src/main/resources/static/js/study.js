@@ -57,8 +57,8 @@ export function studyView(root, { match, query }) {
 
   mount(root, head, meta, error,
     section('Progress', progress, statusLegend()),
-    h('div', { class: 'chart-grid' }, Object.values(charts).map((c) => c.el)),
     section('Verdict', comparisons),
+    h('div', { class: 'chart-grid' }, Object.values(charts).map((c) => c.el)),
     section('Fairness checks', fairness),
     section('Best point per arm', best),
     section('Tuning effort', effort),

@@ -1,7 +1,7 @@
 // The trial table of a study: server-side paging and filters (arm, status), sort by column (by the
 // service when it supports ?sort=field,dir, else within the page).
 import { getJson } from './api.js';
-import { h, mount } from './dom.js';
+import { h, keepFocus, mount } from './dom.js';
 import { TRIAL_STATUSES, fmtDuration, fmtHp, fmtInt, fmtPct, num, titleCase } from './format.js';
 import { badge } from './progress.js';
 import { replaceQuery } from './router.js';
@@ -112,8 +112,7 @@ export function trialTable(studyId, query) {
     state.sort = key === column.key ? `${key},${dir === 'asc' ? 'desc' : 'asc'}` : `${column.key},${numeric ? 'desc' : 'asc'}`;
     state.page = 0;
     sync();
-    // Keep keyboard focus on the header that was used once the table is rebuilt.
-    refresh().then(() => body.querySelector(`button.sort[data-key="${column.key}"]`)?.focus());
+    refresh();
   }
 
   function sorted(items) {
@@ -139,9 +138,9 @@ export function trialTable(studyId, query) {
       return th;
     }));
     const rows = sorted(lastItems).map((t) => h('tr', { 'data-status': t.status }, COLUMNS.map((c) => h('td', { class: c.num ? 'num' : null }, c.cell(t)))));
-    mount(body, lastItems.length
+    keepFocus(body, () => mount(body, lastItems.length
       ? h('table', { class: 'data compact', 'data-testid': 'trials-table' }, h('thead', {}, header), h('tbody', {}, rows))
-      : h('p', { class: 'empty' }, 'No trials match.'));
+      : h('p', { class: 'empty' }, 'No trials match.')));
     const first = total ? state.page * state.size + 1 : 0;
     const last = Math.min(total, (state.page + 1) * state.size);
     const lastPage = Math.max(0, Math.ceil(total / state.size) - 1);
@@ -150,12 +149,13 @@ export function trialTable(studyId, query) {
       sync();
       refresh();
     };
-    mount(pager,
-      h('button', { type: 'button', disabled: state.page === 0, onclick: go(0) }, '⇤ First'),
-      h('button', { type: 'button', disabled: state.page === 0, onclick: go(state.page - 1) }, '← Previous'),
+    const pageButton = (key, label, disabled, target) => h('button', { type: 'button', 'data-key': key, disabled, onclick: go(target) }, label);
+    keepFocus(pager, () => mount(pager,
+      pageButton('first', '⇤ First', state.page === 0, 0),
+      pageButton('previous', '← Previous', state.page === 0, state.page - 1),
       h('span', {}, `${fmtInt(first)}–${fmtInt(last)} of ${fmtInt(total)}`),
-      h('button', { type: 'button', disabled: state.page >= lastPage, onclick: go(state.page + 1) }, 'Next →'),
-      h('button', { type: 'button', disabled: state.page >= lastPage, onclick: go(lastPage) }, 'Last ⇥'));
+      pageButton('next', 'Next →', state.page >= lastPage, state.page + 1),
+      pageButton('last', 'Last ⇥', state.page >= lastPage, lastPage)));
     note.textContent = state.sort && !serverSorted && total > lastItems.length ? 'Sorted within this page: filter by arm or status to narrow the list.' : '';
   }
 
