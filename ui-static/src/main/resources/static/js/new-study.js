@@ -3,7 +3,7 @@
 import { ApiError, getOptional, postJson } from './api.js';
 import { h, mount, table, toast } from './dom.js';
 import { fmtHp, fmtInt } from './format.js';
-import { lineOfField, locatePaths, syntaxErrorLine } from './spec-locate.js';
+import { lineOfField, locatePaths, syntaxErrorLine, tunedNames } from './spec-locate.js';
 
 const DRAFT_KEY = 'fairtune.draft';
 const PREVIEW_ROWS = 300;
@@ -106,7 +106,7 @@ export function newStudyView(root) {
       const result = await postJson('/studies', text, dryRun ? { dryRun: true } : undefined);
       clearProblems();
       if (dryRun) {
-        renderPreview(result);
+        renderPreview(result, spec);
         preview.scrollIntoView({ behavior: 'smooth', block: 'start' });
         status.textContent = `Valid: ${fmtInt(result.trials ?? result.planned?.length)} tuning trials planned.`;
       } else {
@@ -139,22 +139,28 @@ export function newStudyView(root) {
     }
   }
 
-  function renderPreview(plan) {
+  /** One table per arm with its tuned hyperparameters; the values it fixes are listed once. */
+  function renderPreview(plan, spec) {
     const planned = plan.planned || [];
-    const perArm = new Map();
-    for (const p of planned) perArm.set(p.arm, (perArm.get(p.arm) || 0) + 1);
-    const names = [...new Set(planned.flatMap((p) => Object.keys(p.hyperparameters || {})))];
+    const tuned = tunedNames(spec);
+    const arms = [...new Set(planned.map((p) => p.arm))];
     mount(preview, h('section', { class: 'card', 'aria-labelledby': 'preview-title' },
       h('h2', { id: 'preview-title' }, `Planned tuning trials of “${plan.name}”`),
-      h('p', {}, [...perArm].map(([arm, n]) => `${arm}: ${n}`).join(' · '),
-        ' — every arm draws the same quasi-random sequence indices from its own space.'),
-      h('div', { class: 'table-wrap scroll' }, table([
-        { label: 'Arm', cell: (p) => p.arm },
-        { label: 'Sample', class: 'num', cell: (p) => fmtInt(p.sampleIndex) },
-        { label: 'Seed', class: 'num', cell: (p) => String(p.seed) },
-        ...names.map((n) => ({ label: n, class: 'num', cell: (p) => fmtHp(p.hyperparameters?.[n]) })),
-      ], planned.slice(0, PREVIEW_ROWS), { class: 'data compact', 'data-testid': 'plan-table' })),
-      planned.length > PREVIEW_ROWS ? h('p', { class: 'hint' }, `First ${PREVIEW_ROWS} of ${fmtInt(planned.length)} shown.`) : null));
+      h('p', { class: 'hint' }, 'Every arm draws the same quasi-random sequence indices, each from its own space.'),
+      h('div', { class: 'plan-grid' }, arms.map((arm) => {
+        const points = planned.filter((p) => p.arm === arm);
+        const names = tuned.get(arm) || Object.keys(points[0]?.hyperparameters || {});
+        const fixed = Object.entries(points[0]?.hyperparameters || {}).filter(([k]) => !names.includes(k));
+        return h('div', { class: 'plan-arm' },
+          h('h3', {}, `${arm} · ${fmtInt(points.length)} points`),
+          fixed.length ? h('p', { class: 'hint hp' }, `fixed: ${fixed.map(([k, v]) => `${k} ${fmtHp(v)}`).join(' · ')}`) : null,
+          h('div', { class: 'table-wrap scroll' }, table([
+            { label: 'Sample', class: 'num', cell: (p) => fmtInt(p.sampleIndex) },
+            { label: 'Seed', class: 'num', cell: (p) => String(p.seed) },
+            ...names.map((n) => ({ label: n, class: 'num', cell: (p) => fmtHp(p.hyperparameters?.[n]) })),
+          ], points.slice(0, PREVIEW_ROWS), { class: 'data compact', 'data-testid': 'plan-table' })),
+          points.length > PREVIEW_ROWS ? h('p', { class: 'hint' }, `First ${PREVIEW_ROWS} of ${fmtInt(points.length)} shown.`) : null);
+      }))));
   }
 
   function applyTemplate() {

@@ -1,5 +1,16 @@
-// Maps the field paths of validation problems (arms[1].space.learning_rate.min) to lines of the
-// JSON text the user typed, so errors can be marked next to the offending line.
+// Study spec helpers. Maps the field paths of validation problems (arms[1].space.learning_rate.min)
+// to lines of the JSON text the user typed, so errors can be marked next to the offending line.
+
+/** Map(arm name -> names of the ranges and choices in its search space); fixed values are left out. */
+export function tunedNames(spec) {
+  const tuned = new Map();
+  for (const arm of spec?.arms || []) {
+    tuned.set(arm.name, Object.entries(arm.space || {})
+      .filter(([, v]) => v && typeof v === 'object' && ('min' in v || 'values' in v))
+      .map(([k]) => k));
+  }
+  return tuned;
+}
 
 /**
  * Positions of every key and array element: Map(path -> offset). Paths use the server's notation:

@@ -6,22 +6,12 @@ import { TERMINAL_STUDY, TRIAL_STATUSES, finite, fmtDate, fmtDuration, fmtInt, f
 import { poll } from './live.js';
 import { badge, statusBar, statusLegend } from './progress.js';
 import { CURVE_METRICS, bestCurvesOption, bestOfKOption, finalBoxOption, lrScatterOption } from './study-charts.js';
+import { tunedNames } from './spec-locate.js';
 import { trialTable } from './trials.js';
 import { renderBest, renderComparisons, renderEffort, renderFairness } from './verdict.js';
 
 const POLL_MS = 2000;
 const TOP_CURVES = 3; // learning curves shown per arm
-
-/** Names of the ranges and choices of each arm's search space (fixed values excluded). */
-function tunedNames(spec) {
-  const tuned = new Map();
-  for (const arm of spec?.arms || []) {
-    tuned.set(arm.name, Object.entries(arm.space || {})
-      .filter(([, v]) => v && typeof v === 'object' && ('min' in v || 'values' in v))
-      .map(([k]) => k));
-  }
-  return tuned;
-}
 
 export function studyView(root, { match, query }) {
   const id = Number(match[1]);
