@@ -5,6 +5,9 @@ import { fmtAge, fmtDate, fmtDuration, fmtInt } from './format.js';
 import { poll } from './live.js';
 
 const plural = (n, word) => `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`;
+// Workers report several times a minute; a longer silence is worth a look before the sweeper acts.
+const STALE_MS = 30_000;
+const stale = (iso) => Boolean(iso) && Date.now() - new Date(iso).getTime() > STALE_MS;
 
 export function workersView(root) {
   const error = h('p', { class: 'error', role: 'alert' });
@@ -47,7 +50,8 @@ export function workersView(root) {
           cell: (w) => ((w.running || []).length ? h('ul', { class: 'running' }, w.running.map((r) => h('li', {},
             h('a', { href: `#/trials/${r.trialId}` }, `trial #${r.trialId}`), ` (${r.arm}, attempt ${r.attempt}) of `,
             h('a', { href: `#/studies/${r.studyId}` }, r.studyName || `study ${r.studyId}`),
-            h('span', { class: 'hint' }, ` · started ${fmtAge(r.startedAt)}, heartbeat ${fmtAge(r.lastHeartbeatAt)}`)))) : h('span', { class: 'hint' }, 'idle')),
+            h('span', { class: 'hint' }, ` · started ${fmtAge(r.startedAt)}, heartbeat ${fmtAge(r.lastHeartbeatAt)}`),
+            stale(r.lastHeartbeatAt) ? h('span', { class: 'badge check-warn' }, 'no recent heartbeat') : null))) : h('span', { class: 'hint' }, 'idle')),
         },
       ], ws, { class: 'data', 'data-testid': 'workers-table' }) : h('p', { class: 'empty' }, 'No worker has reported yet.'));
     return true;

@@ -225,18 +225,26 @@ class DashboardBrowserTest {
                 () -> driver.findElements(By.cssSelector("[data-testid=trials-table] tbody tr"))
                                 .size()
                         == 6);
-        new Select(driver.findElement(By.id("filter-status"))).selectByValue("FAILED");
-        waitFor(By.cssSelector(".trials .empty"));
+        new Select(driver.findElement(By.id("filter-status"))).selectByValue("SUCCEEDED");
+        waitUntil(Duration.ofSeconds(10), () -> driver.getCurrentUrl().contains("status=SUCCEEDED"));
+        waitUntil(
+                Duration.ofSeconds(10),
+                () -> driver.findElements(By.cssSelector("[data-testid=trials-table] tbody tr")).stream()
+                        .allMatch(row -> "SUCCEEDED".equals(row.getAttribute("data-status"))
+                                && row.getText().contains("adam")));
+        new Select(driver.findElement(By.id("filter-arm"))).selectByValue("");
         new Select(driver.findElement(By.id("filter-status"))).selectByValue("");
         waitUntil(
                 Duration.ofSeconds(10),
                 () -> driver.findElements(By.cssSelector("[data-testid=trials-table] tbody tr"))
                                 .size()
-                        == 6);
+                        == 12);
 
         // Downloads go through fetch with the token header, then a blob.
         driver.findElement(By.xpath("//button[text()='trials.csv']")).click();
         waitUntil(Duration.ofSeconds(20), () -> downloaded(".csv"));
+        driver.findElement(By.xpath("//button[text()='report.md']")).click();
+        waitUntil(Duration.ofSeconds(20), () -> downloaded(".md"));
 
         driver.findElement(By.cssSelector("[data-testid=trials-table] tbody tr a"))
                 .click();
