@@ -2,15 +2,13 @@ package io.fairtune.service.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fairtune.service.SharedExamples;
 import io.fairtune.service.spec.StudySpecParser;
 import io.fairtune.service.study.Study;
 import io.fairtune.service.study.StudyService;
 import io.fairtune.service.trial.TrialRepository;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in the same run. Prints the figures; asserts only that the report is complete.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {"fairtune.data-dir=target/bench-report", "fairtune.worker.slots=0"})
+@SpringBootTest(
+        properties = {"fairtune.data-dir=target/bench-report", "fairtune.worker.slots=0", "fairtune.sweep-interval=1h"})
 @DirtiesContext
 class ReportBenchmark {
 
@@ -36,7 +35,7 @@ class ReportBenchmark {
     private static final int RUNS = 10;
 
     static {
-        deleteTree(DATA_DIR);
+        SharedExamples.deleteTree(DATA_DIR);
     }
 
     @Autowired
@@ -55,7 +54,7 @@ class ReportBenchmark {
     TransactionTemplate transactions;
 
     @Test
-    void reportOfTenThousandTrials() throws IOException {
+    void reportOfTenThousandTrials() {
         String json = spec();
         Study study = studies.create(StudySpecParser.parse(json), json, "bench");
         long id = study.id();
@@ -116,13 +115,8 @@ class ReportBenchmark {
                 studyId);
     }
 
-    private static String spec() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolveSibling("shared").resolve("examples"))) {
-            dir = dir.getParent();
-        }
-        String json = Files.readString(
-                dir.resolveSibling("shared").resolve("examples/studies/fashion-mnist-large-batch.json"));
+    private static String spec() {
+        String json = SharedExamples.study("fashion-mnist-large-batch.json");
         return json.replace("\"trialsPerArm\": 16", "\"trialsPerArm\": " + TRIALS_PER_ARM);
     }
 
@@ -130,16 +124,5 @@ class ReportBenchmark {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.fairtune.service.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.fairtune.service.SharedExamples;
 import io.fairtune.service.spec.ParameterSpace.Choice;
 import io.fairtune.service.spec.ParameterSpace.Fixed;
 import io.fairtune.service.spec.ParameterSpace.Range;
@@ -70,7 +71,7 @@ class StudySpecParserTest {
 
     @Test
     void parsesEveryExampleStudy() {
-        List<Path> examples = ExampleStudies.all();
+        List<Path> examples = SharedExamples.allStudies();
         assertThat(examples)
                 .extracting(p -> p.getFileName().toString())
                 .contains("fashion-mnist-large-batch.json", "synthetic-smoke.json");
@@ -82,7 +83,7 @@ class StudySpecParserTest {
 
     @Test
     void readsTheLargeBatchExampleCompletely() {
-        StudySpec spec = StudySpecParser.parse(ExampleStudies.read("fashion-mnist-large-batch.json"));
+        StudySpec spec = StudySpecParser.parse(SharedExamples.study("fashion-mnist-large-batch.json"));
 
         assertThat(spec.name()).isEqualTo("fashion-mnist-mlp-batch-4096");
         assertThat(spec.workload().toWorkload())
