@@ -1,6 +1,6 @@
 // The trial table of a study: server-side paging and filters (arm, status), sort by column (by the
 // service when it supports ?sort=field,dir, else within the page).
-import { getJson } from './api.js';
+import { ApiError, getJson } from './api.js';
 import { h, keepFocus, mount } from './dom.js';
 import { TRIAL_STATUSES, fmtDuration, fmtHp, fmtInt, fmtPct, num, titleCase } from './format.js';
 import { badge } from './progress.js';
@@ -69,6 +69,7 @@ export function trialTable(studyId, query) {
     sort: query.get('sort') || '',
   };
   let serverSorted = false;
+  let sortSupported = true;
   let lastItems = [];
   let lastKey = '';
   let total = 0;
@@ -161,9 +162,16 @@ export function trialTable(studyId, query) {
 
   async function loadOnce() {
     const column = COLUMNS.find((c) => c.key === state.sort.split(',')[0]);
-    const askServer = Boolean(state.sort && column && !column.hp);
-    const q = { arm: state.arm, status: state.status, page: state.page, size: state.size, sort: askServer ? state.sort : undefined };
-    const result = await getJson(`/studies/${studyId}/trials`, q);
+    const askServer = Boolean(sortSupported && state.sort && column && !column.hp);
+    const q = { arm: state.arm, status: state.status, page: state.page, size: state.size };
+    let result;
+    try {
+      result = await getJson(`/studies/${studyId}/trials`, askServer ? { ...q, sort: state.sort } : q);
+    } catch (e) {
+      if (!(askServer && e instanceof ApiError && e.status === 400)) throw e;
+      sortSupported = false; // the service rejects this sort: sort each page here from now on
+      result = await getJson(`/studies/${studyId}/trials`, q);
+    }
     // A service that sorts says so by echoing the sort; otherwise each page is sorted here.
     serverSorted = askServer && result.sort === state.sort;
     // Unchanged rows are not rebuilt: keyboard focus in the table survives polling.

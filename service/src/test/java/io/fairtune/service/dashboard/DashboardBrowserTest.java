@@ -240,6 +240,16 @@ class DashboardBrowserTest {
                                 .size()
                         == 12);
 
+        // Sorting by best validation accuracy, highest first (missing values last).
+        driver.findElement(By.cssSelector("button.sort[data-key=bestValAccuracy]"))
+                .click();
+        waitFor(By.cssSelector("th[aria-sort=descending] button[data-key=bestValAccuracy]"));
+        List<Double> accuracies = sortedColumn().stream()
+                .filter(v -> v.endsWith("%"))
+                .map(v -> Double.parseDouble(v.replace("%", "").trim()))
+                .toList();
+        assertThat(accuracies).hasSize(12).isSortedAccordingTo(Comparator.reverseOrder());
+
         // Downloads go through fetch with the token header, then a blob.
         driver.findElement(By.xpath("//button[text()='trials.csv']")).click();
         waitUntil(Duration.ofSeconds(20), () -> downloaded(".csv"));
@@ -279,6 +289,16 @@ class DashboardBrowserTest {
         assertThat(text(By.cssSelector("h1"))).contains("smoke-to-cancel");
         assertThat(driver.findElements(By.id("cancel-study"))).isEmpty();
         screenshot("09-study-cancelled");
+    }
+
+    /** Cell texts of the trial table's sorted column, top to bottom. */
+    private static List<String> sortedColumn() {
+        Object cells = js("""
+                const heads = Array.from(document.querySelectorAll('[data-testid=trials-table] thead th'));
+                const index = heads.findIndex(th => th.hasAttribute('aria-sort'));
+                return Array.from(document.querySelectorAll('[data-testid=trials-table] tbody tr'))
+                    .map(tr => tr.children[index].textContent.trim());""");
+        return ((List<?>) cells).stream().map(String::valueOf).toList();
     }
 
     private static boolean hasData(String chart) {
