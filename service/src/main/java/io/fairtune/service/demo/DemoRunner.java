@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,14 @@ class DemoRunner implements ApplicationRunner {
     }
 
     private static String progress(ArmProgress arm) {
-        return arm.name() + " " + arm.finished() + "/" + arm.planned();
+        long finalRuns =
+                arm.finalPhase().values().stream().mapToLong(Long::longValue).sum();
+        long finalDone = arm.finalPhase().entrySet().stream()
+                .filter(e -> e.getKey().finished())
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        String tuning = arm.name() + " " + arm.finished() + "/" + arm.planned();
+        return finalRuns == 0 ? tuning : tuning + " (final " + finalDone + "/" + finalRuns + ")";
     }
 
     private static String read(String resource) {

@@ -6,7 +6,6 @@ import io.fairtune.service.report.Report.FairnessCheck;
 import io.fairtune.service.spec.ArmSpec;
 import io.fairtune.service.spec.ParameterSpace;
 import io.fairtune.service.spec.StudySpec;
-import io.fairtune.service.study.Study;
 import io.fairtune.worker.training.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,10 +24,10 @@ final class FairnessChecks {
 
     private FairnessChecks() {}
 
-    static List<FairnessCheck> of(Study study, StudySpec spec, List<ArmReport> arms) {
+    static List<FairnessCheck> of(Workload workload, StudySpec spec, List<ArmReport> arms) {
         List<FairnessCheck> checks = new ArrayList<>();
         checks.add(equalBudgets(arms));
-        checks.add(sameWorkload(study));
+        checks.add(sameWorkload(workload));
         checks.add(tunedHyperparameters(arms));
         checks.add(boundaries(spec, arms));
         checks.add(divergence(arms));
@@ -57,8 +56,7 @@ final class FairnessChecks {
         return FairnessCheck.pass("equal-budgets", "every arm spent the same budget (failures counted): " + spentText);
     }
 
-    private static FairnessCheck sameWorkload(Study study) {
-        Workload w = study.workload();
+    private static FairnessCheck sameWorkload(Workload w) {
         return FairnessCheck.pass(
                 "same-workload",
                 "every arm trained " + w.model() + " on " + w.dataset() + ", batch " + w.batchSize() + ", "
@@ -134,8 +132,12 @@ final class FairnessChecks {
     }
 
     private static FairnessCheck weightDecay(StudySpec spec, List<ArmReport> arms) {
-        Map<String, String> kinds =
-                arms.stream().collect(Collectors.toMap(ArmReport::name, ArmReport::weightDecayKind, (a, b) -> a));
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (ArmReport arm : arms) {
+            boolean decays =
+                    spec.arm(arm.name()).map(FairnessChecks::appliesWeightDecay).orElse(false);
+            kinds.put(arm.name(), decays ? arm.weightDecayKind() : "NONE");
+        }
         List<String> differing = new ArrayList<>();
         for (StudySpec.Comparison pair : spec.comparisons()) {
             String candidate = kinds.get(pair.candidate());
@@ -146,11 +148,27 @@ final class FairnessChecks {
             }
         }
         return differing.isEmpty()
-                ? FairnessCheck.pass("weight-decay-kind", "compared arms apply weight decay the same way")
+                ? FairnessCheck.pass(
+                        "weight-decay-kind", "compared arms apply weight decay the same way (or not at all)")
                 : FairnessCheck.warn(
                         "weight-decay-kind",
                         "weight decay differs between compared arms (values are not comparable across kinds): "
                                 + String.join("; ", differing));
+    }
+
+    /** Whether any point of the arm can have a non-zero weight decay (the catalog default is 0). */
+    static boolean appliesWeightDecay(ArmSpec arm) {
+        ParameterSpace space = arm.space().get("weight_decay");
+        if (space == null) {
+            return arm.schedule().settings().get("weight_decay") instanceof Number n && n.doubleValue() > 0;
+        }
+        if (space instanceof ParameterSpace.Range range) {
+            return range.max() > 0;
+        }
+        if (space instanceof ParameterSpace.Choice choice) {
+            return choice.values().stream().anyMatch(v -> v instanceof Number n && n.doubleValue() > 0);
+        }
+        return ((ParameterSpace.Fixed) space).value() instanceof Number n && n.doubleValue() > 0;
     }
 
     private static String format(double value) {

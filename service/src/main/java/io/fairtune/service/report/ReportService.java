@@ -125,7 +125,7 @@ public class ReportService {
                 study.searchSeed(),
                 armReports,
                 comparisons,
-                FairnessChecks.of(study, spec, armReports));
+                FairnessChecks.of(study.workload(), spec, armReports));
     }
 
     /** Each finished tuning trial at its best validation accuracy; diverged and failed trials count as 0. */
