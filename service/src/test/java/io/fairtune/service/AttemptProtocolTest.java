@@ -132,6 +132,22 @@ class AttemptProtocolTest {
     }
 
     @Test
+    void cancellingAStudyEndsItsRunningAttemptsAndFencesTheirReports() {
+        long study = submitSmokeStudy();
+        long trial = firstQueuedTrial(study);
+        claim(trial, "node-1");
+        assertThat(admin.post("/api/v1/studies/" + study + "/cancel", "").statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select status from attempt where trial_id = ?", String.class, trial))
+                .isEqualTo("CANCELLED");
+        assertThat(worker.post(attemptPath(trial, 1, "heartbeat"), "").statusCode())
+                .isEqualTo(409);
+        assertThat(worker.post(attemptPath(trial, 1, "result"), result("SUCCEEDED", "0.9"))
+                        .statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
     void workerTokensCannotUseTheStudyApiAndAdminsCannotBeRefusedIt() {
         assertThat(worker.get("/api/v1/studies").statusCode()).isEqualTo(403);
         assertThat(admin.get("/api/v1/studies").statusCode()).isEqualTo(200);

@@ -90,6 +90,16 @@ class StudyEndToEndTest {
         assertThat(lines.subList(1, lines.size()))
                 .allSatisfy(line -> assertThat(line).contains("SUCCEEDED"));
 
+        JsonNode sorted =
+                api.getJson("/api/v1/studies/" + id + "/trials?phase=TUNING&sort=bestValAccuracy,desc&size=3");
+        assertThat(sorted.path("sort").asString()).isEqualTo("bestValAccuracy,desc");
+        assertThat(sorted.path("items").get(0).path("bestValAccuracy").asDouble())
+                .isGreaterThanOrEqualTo(
+                        sorted.path("items").get(1).path("bestValAccuracy").asDouble());
+        assertThat(api.get("/api/v1/studies/" + id + "/trials?sort=password,asc")
+                        .statusCode())
+                .isEqualTo(400);
+
         assertReportConsistent(api.getJson("/api/v1/studies/" + id + "/report"), jdbc, id);
         HttpResponse<String> markdown = api.get("/api/v1/studies/" + id + "/report.md");
         assertThat(markdown.statusCode()).isEqualTo(200);

@@ -101,9 +101,11 @@ class StudyController {
             @Parameter(description = "arm name") @RequestParam(required = false) String arm,
             @RequestParam(required = false) TrialStatus status,
             @Parameter(description = "TUNING or FINAL") @RequestParam(required = false) TrialPhase phase,
+            @Parameter(description = "field,asc|desc, e.g. bestValAccuracy,desc") @RequestParam(required = false)
+                    String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return queries.trials(id, arm, status, phase, checkPage(page), checkSize(size));
+        return queries.trials(id, arm, status, phase, sort, checkPage(page), checkSize(size));
     }
 
     @GetMapping(value = "/studies/{id}/trials.csv", produces = "text/csv")

@@ -82,8 +82,27 @@ public class StudyQueries {
                 Json.readMap(study.specJson()));
     }
 
+    /** Fields a trial page may be sorted by, as the API names them, and the entity property behind each. */
+    static final Map<String, String> TRIAL_SORT_FIELDS = Map.ofEntries(
+            Map.entry("id", "id"),
+            Map.entry("arm", "armId"),
+            Map.entry("phase", "phase"),
+            Map.entry("sampleIndex", "sampleIndex"),
+            Map.entry("seed", "seed"),
+            Map.entry("status", "status"),
+            Map.entry("attempts", "attempts"),
+            Map.entry("stepsCompleted", "stepsCompleted"),
+            Map.entry("bestValAccuracy", "bestValAccuracy"),
+            Map.entry("finalValAccuracy", "finalValAccuracy"),
+            Map.entry("stepsToTarget", "stepsToTarget"),
+            Map.entry("wallSeconds", "wallSeconds"),
+            Map.entry("samplesPerSecond", "samplesPerSecond"),
+            Map.entry("testAccuracy", "testAccuracy"),
+            Map.entry("startedAt", "startedAt"),
+            Map.entry("finishedAt", "finishedAt"));
+
     public PageOf<TrialSummary> trials(
-            long studyId, String armName, TrialStatus status, TrialPhase phase, int page, int size) {
+            long studyId, String armName, TrialStatus status, TrialPhase phase, String sort, int page, int size) {
         study(studyId);
         Map<Long, Arm> armsById = armsById(studyId);
         Long armId = null;
@@ -94,16 +113,14 @@ public class StudyQueries {
                     .findFirst()
                     .orElseThrow(() -> ApiProblem.badRequest("arm", "study " + studyId + " has no arm " + armName));
         }
-        Page<Trial> found = trials.search(
-                studyId,
-                armId,
-                status,
-                phase,
-                PageRequest.of(page, size, Sort.by("phase").descending().and(Sort.by("sampleIndex", "armId"))));
+        Sort defaultOrder = Sort.by("phase").descending().and(Sort.by("sampleIndex", "armId"));
+        Sort order =
+                sort == null || sort.isBlank() ? defaultOrder : parseSort(sort).and(defaultOrder);
+        Page<Trial> found = trials.search(studyId, armId, status, phase, PageRequest.of(page, size, order));
         List<TrialSummary> items = found.getContent().stream()
                 .map(t -> summary(t, armsById.get(t.armId())))
                 .toList();
-        return new PageOf<>(items, page, size, found.getTotalElements());
+        return new PageOf<>(items, page, size, found.getTotalElements(), sort == null || sort.isBlank() ? null : sort);
     }
 
     /** Every trial of a study, tuning first, in arm and sample order (for the CSV export). */
@@ -133,6 +150,23 @@ public class StudyQueries {
                 trial.failureCause(),
                 attemptViews,
                 trial.attempts() == 0 ? List.of() : measurements.curve(trialId, trial.attempts()));
+    }
+
+    /** {@code field,asc|desc}; missing values sort last either way, so unfinished trials never lead. */
+    private static Sort parseSort(String sort) {
+        String[] parts = sort.split(",", -1);
+        String property = TRIAL_SORT_FIELDS.get(parts[0].trim());
+        String direction = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
+        if (property == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
+            throw ApiProblem.badRequest(
+                    "sort",
+                    "expected field,asc|desc with field one of " + new java.util.TreeSet<>(TRIAL_SORT_FIELDS.keySet()));
+        }
+        Sort.Order order = new Sort.Order(
+                direction.equals("asc") ? Sort.Direction.ASC : Sort.Direction.DESC,
+                property,
+                Sort.NullHandling.NULLS_LAST);
+        return Sort.by(order);
     }
 
     Study study(long id) {

@@ -12,7 +12,14 @@ public final class StudyViews {
 
     private StudyViews() {}
 
-    public record PageOf<T>(List<T> items, int page, int size, long total) {}
+    /**
+     * @param sort the order applied, as {@code field,asc|desc}; null for the default order
+     */
+    public record PageOf<T>(List<T> items, int page, int size, long total, String sort) {
+        public PageOf(List<T> items, int page, int size, long total) {
+            this(items, page, size, total, null);
+        }
+    }
 
     public record ArmProgress(
             long id,

@@ -25,9 +25,16 @@ public class TrialQueue {
     private final StudyRepository studies;
     private final TrialJobs jobs;
     private final FinalPhasePlanner finalPhase;
+    private final AttemptRepository attempts;
 
-    TrialQueue(TrialRepository trials, StudyRepository studies, TrialJobs jobs, FinalPhasePlanner finalPhase) {
+    TrialQueue(
+            TrialRepository trials,
+            StudyRepository studies,
+            TrialJobs jobs,
+            FinalPhasePlanner finalPhase,
+            AttemptRepository attempts) {
         this.trials = trials;
+        this.attempts = attempts;
         this.studies = studies;
         this.jobs = jobs;
         this.finalPhase = finalPhase;
@@ -83,6 +90,11 @@ public class TrialQueue {
         }
         for (Trial trial : trials.findByStudyIdAndStatusIn(study.id(), TrialStatus.UNFINISHED)) {
             jobs.remove(trial.id());
+            if (trial.attempts() > 0) {
+                attempts.findByTrialIdAndNumber(trial.id(), trial.attempts())
+                        .filter(a -> a.status() == AttemptStatus.RUNNING)
+                        .ifPresent(a -> a.end(AttemptStatus.CANCELLED, "study cancelled"));
+            }
             trial.cancel();
         }
         study.cancel();
