@@ -62,6 +62,10 @@ final class SettingValues {
             v.error("must be in " + definition.rangeText() + " for " + definition.name() + ", got " + node);
             return null;
         }
+        if (definition.name().equals(ArmSettings.WARMUP_STEPS) && value != Math.rint(value)) {
+            v.error("must be a whole number of steps for warmup_steps, got " + node);
+            return null;
+        }
         if (definition.name().equals(ArmSettings.WARMUP_STEPS) && trainingSteps != null && value > trainingSteps) {
             v.error("must be at most trainingSteps (" + trainingSteps + ") for warmup_steps, got " + node);
             return null;
@@ -111,6 +115,11 @@ final class SettingValues {
         v.object(RANGE_FIELDS);
         if (definition != null && definition.kind() == HyperparameterDefinition.Kind.BOOLEAN) {
             v.error(key + " is a boolean: give {\"value\": true|false} or {\"values\": [true, false]}, not a range");
+            return null;
+        }
+        if (definition != null && definition.name().equals(ArmSettings.WARMUP_STEPS)) {
+            // A range would sample fractional step counts; the fraction is the tunable form.
+            v.error("warmup_steps counts steps: give {\"value\": n} or {\"values\": [...]}, or tune warmup_fraction");
             return null;
         }
         Double min = rangeEnd(v.field("min"), definition);

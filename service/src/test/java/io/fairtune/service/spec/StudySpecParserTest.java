@@ -544,6 +544,19 @@ class StudySpecParserTest {
     }
 
     @Test
+    void rejectsFractionalOrTunedWarmupSteps() {
+        assertRejected(
+                spec(root -> set(root, "/arms/1/schedule", "warmup_steps", "10.5")),
+                "arms[1].schedule.warmup_steps",
+                "whole number");
+        assertRejected(
+                spec(root ->
+                        set(root, "/arms/1/space", "warmup_steps", "{\"min\": 1, \"max\": 9, \"scale\": \"linear\"}")),
+                "arms[1].space.warmup_steps",
+                "tune warmup_fraction");
+    }
+
+    @Test
     void rejectsNullSettingsAndSpaceEntries() {
         List<FieldError> errors = errorsOf(spec(root -> {
             set(root, "/arms/0/schedule", "end_lr_factor", "null");
