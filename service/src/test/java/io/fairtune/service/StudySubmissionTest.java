@@ -3,7 +3,9 @@ package io.fairtune.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +118,20 @@ class StudySubmissionTest {
                 Integer.class,
                 id);
         assertThat(jobs).isZero();
+    }
+
+    @Test
+    void theFirstStartWroteBothTokensReadableByTheOwnerOnly() throws Exception {
+        for (String file : new String[] {"admin-token", "worker-token"}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA_DIR.resolve(file))))
+                    .as(file)
+                    .isEqualTo("rw-------");
+        }
+        Long stored = jdbc.queryForObject(
+                "select count(*) from api_token where token_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')",
+                Long.class,
+                Files.readString(DATA_DIR.resolve("admin-token")).trim());
+        assertThat(stored).as("stored as its SHA-256 only").isEqualTo(1);
     }
 
     @Test
