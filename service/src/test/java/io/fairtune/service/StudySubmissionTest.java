@@ -118,6 +118,9 @@ class StudySubmissionTest {
                 Integer.class,
                 id);
         assertThat(jobs).isZero();
+        HttpResponse<String> again = api.post("/api/v1/studies/" + id + "/cancel", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(TestApi.json(again).path("detail").asString()).contains("already CANCELLED");
     }
 
     @Test

@@ -49,12 +49,4 @@ public class MeasurementStore {
                 trialId,
                 attempt);
     }
-
-    public long count(long studyId) {
-        Long count = jdbc.queryForObject(
-                "select count(*) from measurement m join trial t on t.id = m.trial_id where t.study_id = ?",
-                Long.class,
-                studyId);
-        return count == null ? 0 : count;
-    }
 }

@@ -4,6 +4,7 @@ import io.fairtune.service.scheduling.TrialJobs;
 import io.fairtune.service.study.Study;
 import io.fairtune.service.study.StudyRepository;
 import io.fairtune.service.study.StudyStatus;
+import io.fairtune.service.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -85,8 +86,8 @@ public class TrialQueue {
     /** Cancels the study and every unfinished trial; running attempts learn it from their next report. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancel(Study study) {
-        if (study.status() == StudyStatus.CANCELLED || study.status() == StudyStatus.COMPLETED) {
-            return;
+        if (study.status().finished()) {
+            throw ApiProblem.conflict("study " + study.id() + " is already " + study.status());
         }
         for (Trial trial : trials.findByStudyIdAndStatusIn(study.id(), TrialStatus.UNFINISHED)) {
             jobs.remove(trial.id());

@@ -20,8 +20,4 @@ public final class Json {
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
     }
-
-    public static JsonMapper mapper() {
-        return MAPPER;
-    }
 }
