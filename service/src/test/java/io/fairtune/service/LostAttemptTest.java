@@ -2,10 +2,13 @@ package io.fairtune.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fairtune.worker.node.RunTrialJob;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +42,9 @@ class LostAttemptTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Scheduler scheduler;
+
     @Test
     void silentAttemptsAreLostAndTheTrialIsRequeuedUntilItsAttemptsRunOut() throws Exception {
         TestApi admin = TestApi.local(port, DATA_DIR);
@@ -71,6 +77,31 @@ class LostAttemptTest {
         assertThat(jdbc.queryForObject("select failure_message from trial where id = ?", String.class, trial))
                 .contains("2 attempts were lost");
         assertThat(claim(worker, trial).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aQueuedTrialWhoseTriggerWasConsumedWithoutAClaimIsScheduledAgain() throws Exception {
+        TestApi admin = TestApi.local(port, DATA_DIR);
+        HttpResponse<String> created = admin.post("/api/v1/studies", SharedExamples.study("synthetic-smoke.json"));
+        long study = TestApi.json(created).path("summary").path("id").asLong();
+        long trial = jdbc.queryForObject(
+                "select min(id) from trial where study_id = ? and status = 'QUEUED'", Long.class, study);
+        // What a job leaves behind when its claim never reached the service: no trigger, trial still QUEUED.
+        scheduler.deleteJob(JobKey.jobKey(RunTrialJob.jobName(trial), RunTrialJob.GROUP));
+        assertThat(triggers(trial)).isZero();
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (triggers(trial) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(triggers(trial)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select status from trial where id = ?", String.class, trial))
+                .isEqualTo("QUEUED");
+    }
+
+    private int triggers(long trial) {
+        return jdbc.queryForObject(
+                "select count(*) from qrtz_triggers where job_name = ?", Integer.class, "trial-" + trial);
     }
 
     private static HttpResponse<String> claim(TestApi worker, long trial) {

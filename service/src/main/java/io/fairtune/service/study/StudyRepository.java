@@ -1,7 +1,6 @@
 package io.fairtune.service.study;
 
 import jakarta.persistence.LockModeType;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -13,6 +12,4 @@ public interface StudyRepository extends JpaRepository<Study, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from Study s where s.id = :id")
     Optional<Study> lockById(long id);
-
-    List<Study> findByStatusIn(List<StudyStatus> statuses);
 }

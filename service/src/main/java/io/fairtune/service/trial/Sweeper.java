@@ -1,10 +1,8 @@
 package io.fairtune.service.trial;
 
 import io.fairtune.service.study.Study;
-import io.fairtune.service.study.StudyRepository;
-import io.fairtune.service.study.StudyStatus;
+import io.fairtune.worker.node.RunTrialJob;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,24 +25,24 @@ class Sweeper {
 
     private final AttemptRepository attempts;
     private final TrialRepository trials;
-    private final StudyRepository studies;
     private final TrialQueue queue;
     private final JdbcTemplate jdbc;
     private final Duration heartbeatTimeout;
+    private final String schedulerName;
 
     Sweeper(
             AttemptRepository attempts,
             TrialRepository trials,
-            StudyRepository studies,
             TrialQueue queue,
             JdbcTemplate jdbc,
-            @Value("${fairtune.heartbeat-timeout}") Duration heartbeatTimeout) {
+            @Value("${fairtune.heartbeat-timeout}") Duration heartbeatTimeout,
+            @Value("${spring.quartz.scheduler-name}") String schedulerName) {
         this.attempts = attempts;
         this.trials = trials;
-        this.studies = studies;
         this.queue = queue;
         this.jdbc = jdbc;
         this.heartbeatTimeout = heartbeatTimeout;
+        this.schedulerName = schedulerName;
     }
 
     @Scheduled(fixedDelayString = "${fairtune.sweep-interval}", initialDelayString = "${fairtune.sweep-interval}")
@@ -69,11 +67,33 @@ class Sweeper {
             }
             queue.advance(study);
         }
-        // Studies whose queue stalled (a crash between commit and scheduling cannot happen, but a manual
-        // repair or an older version could leave one) are moved on here as well.
-        List<Study> open = studies.findByStatusIn(List.of(StudyStatus.TUNING, StudyStatus.FINAL_PHASE));
-        for (Study study : open) {
-            queue.advance(queue.lockStudy(study.id()));
+        // A job that ended without claiming (the service was unreachable through every retry) consumed its
+        // trigger and left its trial QUEUED with nothing to fire it: give it a new trigger.
+        for (Long trialId : jdbc.queryForList(
+                "select t.id from trial t where t.status = 'QUEUED' and not exists (select 1 from qrtz_triggers q"
+                        + " where q.sched_name = ? and q.job_group = ? and q.job_name = 'trial-' || t.id)",
+                Long.class,
+                schedulerName,
+                RunTrialJob.GROUP)) {
+            Trial trial = trials.findById(trialId).orElseThrow();
+            queue.lockStudy(trial.studyId());
+            if (trials.lockById(trialId)
+                    .map(t -> t.status() == TrialStatus.QUEUED)
+                    .orElse(false)) {
+                log.warn("Trial {} was queued without a trigger; scheduling it again", trialId);
+                queue.requeue(trial);
+            }
+        }
+        // Only studies that can move on: room in their queue and pending trials, or nothing left to run.
+        for (Long studyId : jdbc.queryForList(
+                "select s.id from study s where s.status in ('TUNING', 'FINAL_PHASE') and ("
+                        + " (exists (select 1 from trial t where t.study_id = s.id and t.status = 'PENDING')"
+                        + "  and (select count(*) from trial t where t.study_id = s.id"
+                        + "       and t.status in ('QUEUED', 'RUNNING')) < s.max_parallel_trials)"
+                        + " or not exists (select 1 from trial t where t.study_id = s.id"
+                        + "       and t.status in ('PENDING', 'QUEUED', 'RUNNING')))",
+                Long.class)) {
+            queue.advance(queue.lockStudy(studyId));
         }
     }
 }

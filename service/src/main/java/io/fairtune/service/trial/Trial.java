@@ -100,8 +100,9 @@ public class Trial {
         this.status = TrialStatus.PENDING;
     }
 
+    /** Queues a planned trial, or queues again one whose attempt or trigger was lost. */
     void queue() {
-        if (status != TrialStatus.PENDING && status != TrialStatus.RUNNING) {
+        if (status.finished()) {
             throw new IllegalStateException("trial " + id + " cannot be queued from " + status);
         }
         status = TrialStatus.QUEUED;
