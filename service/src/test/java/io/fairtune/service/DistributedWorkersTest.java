@@ -6,10 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +27,6 @@ import org.springframework.test.annotation.DirtiesContext;
 class DistributedWorkersTest {
 
     private static final Path DATA_DIR = Path.of("target/it-distributed");
-    private static final Path WORKER_JAR = Path.of("../worker/target/fairtune-worker.jar");
 
     static {
         SharedExamples.deleteTree(DATA_DIR);
@@ -44,89 +41,37 @@ class DistributedWorkersTest {
     @Autowired
     Environment environment;
 
-    private final List<Process> workers = new ArrayList<>();
-
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        for (Process worker : workers) {
-            worker.destroy();
-        }
-        for (Process worker : workers) {
-            worker.waitFor();
-        }
-    }
-
     @Test
     void twoWorkerProcessesShareTheStudyAndEachTrialSucceedsOnce() throws Exception {
-        assertThat(WORKER_JAR)
-                .as("build the worker first: ./mvnw -pl worker package")
-                .exists();
         TestApi api = TestApi.local(port, DATA_DIR);
         String workerToken = Files.readString(DATA_DIR.resolve("worker-token")).trim();
-        workers.add(startWorker("worker-a", workerToken));
-        workers.add(startWorker("worker-b", workerToken));
-        awaitClusterNodes(2, Duration.ofMinutes(2));
+        try (WorkerProcesses workers = new WorkerProcesses(
+                environment.getRequiredProperty("spring.datasource.url"), port, workerToken, jdbc)) {
+            workers.start("worker-a");
+            workers.start("worker-b");
+            workers.awaitClusterNodes(2, Duration.ofMinutes(2));
 
-        HttpResponse<String> created = api.post("/api/v1/studies", SharedExamples.study("synthetic-smoke.json"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long id = TestApi.json(created).path("summary").path("id").asLong();
+            HttpResponse<String> created = api.post("/api/v1/studies", SharedExamples.study("synthetic-smoke.json"));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = TestApi.json(created).path("summary").path("id").asLong();
 
-        StudyWaits.untilFinished(api, id, Duration.ofMinutes(8));
+            StudyWaits.untilFinished(api, id, Duration.ofMinutes(8));
 
-        List<Map<String, Object>> perTrial = jdbc.queryForList(
-                "select t.id, t.status, count(a.id) filter (where a.status = 'SUCCEEDED') as succeeded"
-                        + " from trial t left join attempt a on a.trial_id = t.id where t.study_id = ?"
-                        + " group by t.id, t.status",
-                id);
-        assertThat(perTrial).hasSize(12).allSatisfy(row -> {
-            assertThat(row.get("status")).isEqualTo("SUCCEEDED");
-            assertThat(((Number) row.get("succeeded")).intValue()).isEqualTo(1);
-        });
-        List<String> nodes = jdbc.queryForList(
-                "select distinct split_part(a.worker, '/', 1) from attempt a join trial t on t.id = a.trial_id"
-                        + " where t.study_id = ? and a.status = 'SUCCEEDED'",
-                String.class,
-                id);
-        assertThat(nodes).containsExactlyInAnyOrder("worker-a", "worker-b");
-    }
-
-    /** Started Quartz nodes check in; the service's own scheduler is never started, so it never does. */
-    private void awaitClusterNodes(int expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Integer nodes = jdbc.queryForObject(
-                    "select count(*) from qrtz_scheduler_state where sched_name = 'FairtuneTrials'", Integer.class);
-            if (nodes != null && nodes >= expected) {
-                return;
-            }
-            for (Process worker : workers) {
-                assertThat(worker.isAlive())
-                        .as("worker exited; see target/worker-*.log")
-                        .isTrue();
-            }
-            Thread.sleep(500);
+            List<Map<String, Object>> perTrial = jdbc.queryForList(
+                    "select t.id, t.status, count(a.id) filter (where a.status = 'SUCCEEDED') as succeeded"
+                            + " from trial t left join attempt a on a.trial_id = t.id where t.study_id = ?"
+                            + " group by t.id, t.status",
+                    id);
+            assertThat(perTrial).hasSize(12).allSatisfy(row -> {
+                assertThat(row.get("status")).isEqualTo("SUCCEEDED");
+                assertThat(((Number) row.get("succeeded")).intValue()).isEqualTo(1);
+            });
+            List<String> nodes = jdbc.queryForList(
+                    "select distinct split_part(a.worker, '/', 1) from attempt a join trial t on t.id = a.trial_id"
+                            + " where t.study_id = ? and a.status = 'SUCCEEDED'",
+                    String.class,
+                    id);
+            assertThat(nodes).containsExactlyInAnyOrder("worker-a", "worker-b");
         }
-        throw new AssertionError(expected + " worker nodes did not join the cluster within " + timeout);
-    }
-
-    private Process startWorker(String name, String token) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(
-                java,
-                "-Xmx2g",
-                "-jar",
-                WORKER_JAR.toString(),
-                "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--fairtune.worker.service-url=http://127.0.0.1:" + port,
-                "--fairtune.worker.token=" + token,
-                "--fairtune.worker.slots=1",
-                "--fairtune.worker.name=" + name);
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(Path.of("target", name + ".log").toFile());
-        return builder.start();
     }
 }
