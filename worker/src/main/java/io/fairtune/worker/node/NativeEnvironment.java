@@ -27,11 +27,24 @@ public final class NativeEnvironment {
      * as a child with the variables set and exits with its exit code.
      */
     public static void ensure(String[] args, int slots) {
+        ensure(args, slots, () -> {});
+    }
+
+    /**
+     * Like {@link #ensure(String[], int)}; {@code afterChildDied} runs in this launcher when the child ends with a
+     * non-zero code (killed, crashed), to clean up what the child could not (the service stops the PostgreSQL it
+     * had started). A relaunched child exits when its launcher does, so the two never outlive each other.
+     */
+    public static void ensure(String[] args, int slots, Runnable afterChildDied) {
+        if (Boolean.getBoolean(RELAUNCHED)) {
+            exitWithLauncher();
+            return;
+        }
         Map<String, String> env = System.getenv();
         if (env.containsKey(THREADS) && env.containsKey(WAIT_POLICY)) {
             return;
         }
-        if (Boolean.getBoolean(RELAUNCHED) || env.containsKey("FAIRTUNE_NO_RELAUNCH")) {
+        if (env.containsKey("FAIRTUNE_NO_RELAUNCH")) {
             return;
         }
         Optional<List<String>> command = currentCommand(args);
@@ -53,10 +66,24 @@ public final class NativeEnvironment {
                     Thread.currentThread().interrupt();
                 }
             }));
-            System.exit(child.waitFor());
+            int code = child.waitFor();
+            if (code != 0) {
+                afterChildDied.run();
+            }
+            System.exit(code);
         } catch (Exception e) {
             log.warn("Restart with {} failed ({}); continuing without it", WAIT_POLICY, e.toString());
         }
+    }
+
+    /** A launcher killed with SIGKILL cannot stop its child: the child notices and shuts down cleanly. */
+    private static void exitWithLauncher() {
+        ProcessHandle.current()
+                .parent()
+                .ifPresent(launcher -> launcher.onExit().thenRun(() -> {
+                    log.warn("The launcher process {} ended; shutting down", launcher.pid());
+                    System.exit(1);
+                }));
     }
 
     /** Describes the settings in force, for the start-up log. */
