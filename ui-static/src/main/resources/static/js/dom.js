@@ -12,6 +12,8 @@ export function h(tag, attrs = {}, ...children) {
     if (key === 'class') el.className = value;
     else if (key === 'text') el.textContent = value;
     else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    // Through CSSOM: the Content-Security-Policy refuses style attributes.
+    else if (key === 'style') el.style.cssText = String(value);
     else if (['value', 'checked', 'disabled', 'selected', 'hidden'].includes(key)) el[key] = value;
     else el.setAttribute(key, value === true ? '' : String(value));
   }

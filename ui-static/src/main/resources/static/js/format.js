@@ -66,8 +66,8 @@ export function fmtAge(iso) {
   return `${fmtDuration(Math.max(0, seconds))} ago`;
 }
 
-export const TRIAL_STATUSES = ['PENDING', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'DIVERGED', 'FAILED', 'CANCELLED'];
-export const TERMINAL_TRIAL = new Set(['SUCCEEDED', 'DIVERGED', 'FAILED', 'CANCELLED']);
+export const TRIAL_STATUSES = ['PENDING', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'DIVERGED', 'FAILED', 'CANCELLED', 'LOST'];
+export const TERMINAL_TRIAL = new Set(['SUCCEEDED', 'DIVERGED', 'FAILED', 'CANCELLED', 'LOST']);
 export const TERMINAL_STUDY = new Set(['COMPLETED', 'CANCELLED']);
 
 /** Colours shared by badges, progress bars and charts (css/app.css uses the same values). */
@@ -79,6 +79,8 @@ export const STATUS_COLORS = {
   DIVERGED: '#e58a2e',
   FAILED: '#d64545',
   CANCELLED: '#6b7480',
+  // Lost to infrastructure: shown, never charged to the arm.
+  LOST: '#9a6fb0',
 };
 
 export function titleCase(status) {

@@ -64,13 +64,16 @@ export function renderBest(el, report) {
   ], report.arms || [], { class: 'data', 'data-testid': 'best-points' }));
 }
 
-/** Tuning effort per arm: everything that was spent, including failures and lost attempts. */
+/**
+ * Tuning effort per arm: everything that was spent, failures included; trials and attempts lost to
+ * infrastructure are shown but not charged.
+ */
 export function renderEffort(el, report) {
   if (!report) return mount(el, h('p', { class: 'hint' }, MISSING));
   const rows = (report.arms || []).map((a) => ({ name: a.name, tuned: a.tunedHyperparameters || [], ...(a.effort || {}) }));
   const sum = (key) => rows.reduce((s, r) => s + (Number(r[key]) || 0), 0);
   const total = { name: 'all arms', tuned: null, total: true };
-  for (const key of ['planned', 'succeeded', 'diverged', 'failed', 'cancelled', 'unfinished', 'lostAttempts', 'trainingSteps', 'computeSeconds']) total[key] = sum(key);
+  for (const key of ['planned', 'succeeded', 'diverged', 'failed', 'cancelled', 'lost', 'unfinished', 'lostAttempts', 'trainingSteps', 'computeSeconds']) total[key] = sum(key);
   return mount(el, table([
     { label: 'Arm', cell: (r) => (r.total ? h('em', {}, r.name) : h('strong', {}, r.name)) },
     { label: 'Tuned hyperparameters', cell: (r) => (r.tuned ? r.tuned.join(', ') || '—' : '') },
@@ -79,8 +82,9 @@ export function renderEffort(el, report) {
     { label: 'Diverged', class: 'num', cell: (r) => fmtInt(r.diverged) },
     { label: 'Failed', class: 'num', cell: (r) => fmtInt(r.failed) },
     { label: 'Cancelled', class: 'num', cell: (r) => fmtInt(r.cancelled) },
+    { label: 'Lost trials (not charged)', class: 'num', cell: (r) => fmtInt(r.lost) },
     { label: 'Unfinished', class: 'num', cell: (r) => fmtInt(r.unfinished) },
-    { label: 'Lost attempts', class: 'num', cell: (r) => fmtInt(r.lostAttempts) },
+    { label: 'Lost attempts (not charged)', class: 'num', cell: (r) => fmtInt(r.lostAttempts) },
     { label: 'Training steps', class: 'num', cell: (r) => fmtInt(r.trainingSteps) },
     { label: 'Compute', class: 'num nowrap', cell: (r) => fmtDuration(r.computeSeconds) },
   ], rows.length > 1 ? [...rows, total] : rows, { class: 'data', 'data-testid': 'effort-table' }));

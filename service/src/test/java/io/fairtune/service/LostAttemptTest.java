@@ -1,11 +1,15 @@
 package io.fairtune.service;
 
+import static io.fairtune.service.AttemptReports.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fairtune.worker.node.RunTrialJob;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -14,10 +18,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A worker that claims a trial and goes silent (hung job, frozen node): the sweeper marks the attempt LOST by
- * the database clock and queues the trial again, until the attempts run out. Lost attempts stay on record.
+ * the database clock and queues the trial again, with a growing wait, until its attempts run out; then the trial
+ * ends LOST, an infrastructure outcome that is shown but never charged to its arm. A lost final-phase run is
+ * replaced by a fresh seed, so the final phase still gets its planned runs.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -25,7 +32,8 @@ import org.springframework.test.annotation.DirtiesContext;
             "fairtune.data-dir=target/it-lost-attempts",
             "fairtune.worker.slots=0",
             "fairtune.heartbeat-timeout=2s",
-            "fairtune.sweep-interval=500ms"
+            "fairtune.sweep-interval=500ms",
+            "fairtune.retry.first-delay=6s"
         })
 @DirtiesContext
 class LostAttemptTest {
@@ -45,47 +53,106 @@ class LostAttemptTest {
     @Autowired
     Scheduler scheduler;
 
-    @Test
-    void silentAttemptsAreLostAndTheTrialIsRequeuedUntilItsAttemptsRunOut() throws Exception {
-        TestApi admin = TestApi.local(port, DATA_DIR);
-        TestApi worker = admin.withToken(
-                Files.readString(DATA_DIR.resolve("worker-token")).trim());
-        String spec = SharedExamples.study("synthetic-smoke.json")
-                .replace("\"maxParallelTrials\": 2", "\"maxParallelTrials\": 2, \"maxAttemptsPerTrial\": 2");
-        HttpResponse<String> created = admin.post("/api/v1/studies", spec);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long study = TestApi.json(created).path("summary").path("id").asLong();
-        long trial = jdbc.queryForObject(
-                "select min(id) from trial where study_id = ? and status = 'QUEUED'", Long.class, study);
+    TestApi admin;
+    TestApi worker;
 
-        assertThat(claim(worker, trial).statusCode()).isEqualTo(201);
+    @BeforeEach
+    void tokens() throws Exception {
+        admin = TestApi.local(port, DATA_DIR);
+        worker = admin.withToken(
+                Files.readString(DATA_DIR.resolve("worker-token")).trim());
+    }
+
+    @Test
+    void silentAttemptsAreRequeuedWithBackoffAndThenTheTrialEndsLostWithoutBeingCharged() throws Exception {
+        String spec = SharedExamples.study("synthetic-smoke.json")
+                .replace("\"maxParallelTrials\": 2", "\"maxParallelTrials\": 2, \"maxAttemptsPerTrial\": 3");
+        long study = submit(spec);
+        long trial = queuedTrials(study).get(0);
+        String arm = jdbc.queryForObject(
+                "select a.name from arm a join trial t on t.arm_id = a.id where t.id = ?", String.class, trial);
+
+        assertThat(claim(trial).statusCode()).isEqualTo(201);
         awaitStatus(trial, "QUEUED");
         assertThat(attemptStatuses(trial)).containsExactly("LOST");
-        Integer waiting = jdbc.queryForObject(
-                "select count(*) from qrtz_triggers where job_name = ? and trigger_state = 'WAITING'",
-                Integer.class,
-                "trial-" + trial);
-        assertThat(waiting).isEqualTo(1);
-        // The lost attempt can no longer report.
-        assertThat(worker.post("/api/v1/trials/" + trial + "/attempts/1/heartbeat", "")
-                        .statusCode())
-                .isEqualTo(409);
+        // After the first loss the trial is queued again at once.
+        assertThat(secondsUntilNextFire(trial)).isLessThan(1.0);
+        assertThat(worker.post(path(trial, 1, "heartbeat"), "").statusCode()).isEqualTo(409);
 
-        assertThat(claim(worker, trial).statusCode()).isEqualTo(201);
-        awaitStatus(trial, "FAILED");
-        assertThat(attemptStatuses(trial)).containsExactly("LOST", "LOST");
+        assertThat(claim(trial).statusCode()).isEqualTo(201);
+        awaitStatus(trial, "QUEUED");
+        // After the second, it waits (first-delay 6 s) so a trial that kills its workers cannot hog the cluster.
+        assertThat(secondsUntilNextFire(trial)).isGreaterThan(3.0);
+
+        assertThat(claim(trial).statusCode()).isEqualTo(201);
+        awaitStatus(trial, "LOST");
+        assertThat(attemptStatuses(trial)).containsExactly("LOST", "LOST", "LOST");
         assertThat(jdbc.queryForObject("select failure_message from trial where id = ?", String.class, trial))
-                .contains("2 attempts were lost");
-        assertThat(claim(worker, trial).statusCode()).isEqualTo(409);
+                .contains("3 attempts were lost to infrastructure", "not charged");
+        assertThat(triggers(trial)).isZero();
+        HttpResponse<String> refused = claim(trial);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(TestApi.json(refused).path("type").asString()).isEqualTo("/problems/trial-not-claimable");
+
+        JsonNode report = admin.getJson("/api/v1/studies/" + study + "/report");
+        JsonNode effort = armReport(report, arm).path("effort");
+        assertThat(effort.path("lost").asInt()).isEqualTo(1);
+        assertThat(effort.path("failed").asInt()).isZero();
+        assertThat(effort.path("lostAttempts").asInt()).isEqualTo(3);
+        JsonNode budgets = check(report, "equal-budgets");
+        assertThat(budgets.path("status").asString()).isEqualTo("WARN");
+        assertThat(budgets.path("message").asString()).contains(arm + " 0/4 (1 lost to infrastructure, not charged)");
+        assertThat(admin.get("/api/v1/studies/" + study + "/report.md").body()).contains("lost trials (not counted)");
+    }
+
+    @Test
+    void aLostFinalRunIsReplacedByAFreshSeedSoEveryArmGetsItsPlannedRuns() throws Exception {
+        String spec = SharedExamples.study("synthetic-smoke.json")
+                .replace("\"trialsPerArm\": 4", "\"trialsPerArm\": 1")
+                .replace("\"maxParallelTrials\": 2", "\"maxParallelTrials\": 2, \"maxAttemptsPerTrial\": 1")
+                .replace("\"seeds\": 2", "\"seeds\": 1");
+        long study = submit(spec);
+        for (long tuning : queuedTrials(study)) {
+            assertThat(claim(tuning).statusCode()).isEqualTo(201);
+            assertThat(worker.post(path(tuning, 1, "result"), AttemptReports.result("SUCCEEDED", 40, 0.9))
+                            .statusCode())
+                    .isEqualTo(204);
+        }
+        List<Long> finals = queuedTrials(study);
+        assertThat(finals).hasSize(2);
+        long victim = finals.get(0);
+        assertThat(claim(victim).statusCode()).isEqualTo(201);
+        awaitStatus(victim, "LOST");
+
+        List<java.util.Map<String, Object>> runs = jdbc.queryForList(
+                "select id, sample_index, seed, status from trial where phase = 'FINAL'"
+                        + " and arm_id = (select arm_id from trial where id = ?) order by sample_index",
+                victim);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).get("status")).isEqualTo("LOST");
+        assertThat(runs.get(1).get("sample_index")).isEqualTo(1);
+        assertThat(runs.get(1).get("seed")).isNotEqualTo(runs.get(0).get("seed"));
+        assertThat(runs.get(1).get("status")).isEqualTo("QUEUED");
+
+        for (long run : queuedTrials(study)) {
+            assertThat(claim(run).statusCode()).isEqualTo(201);
+            assertThat(worker.post(path(run, 1, "result"), AttemptReports.finalResult(40, 0.9))
+                            .statusCode())
+                    .isEqualTo(204);
+        }
+        assertThat(jdbc.queryForObject("select status from study where id = ?", String.class, study))
+                .isEqualTo("COMPLETED");
+        JsonNode finalSeeds = check(admin.getJson("/api/v1/studies/" + study + "/report"), "final-seeds");
+        assertThat(finalSeeds.path("status").asString())
+                .as(finalSeeds.toString())
+                .isEqualTo("PASS");
+        assertThat(finalSeeds.path("message").asString()).contains("nesterov 1/1", "adam 1/1");
     }
 
     @Test
     void aQueuedTrialWhoseTriggerWasConsumedWithoutAClaimIsScheduledAgain() throws Exception {
-        TestApi admin = TestApi.local(port, DATA_DIR);
-        HttpResponse<String> created = admin.post("/api/v1/studies", SharedExamples.study("synthetic-smoke.json"));
-        long study = TestApi.json(created).path("summary").path("id").asLong();
-        long trial = jdbc.queryForObject(
-                "select min(id) from trial where study_id = ? and status = 'QUEUED'", Long.class, study);
+        long study = submit(SharedExamples.study("synthetic-smoke.json"));
+        long trial = queuedTrials(study).get(0);
         // What a job leaves behind when its claim never reached the service: no trigger, trial still QUEUED.
         scheduler.deleteJob(JobKey.jobKey(RunTrialJob.jobName(trial), RunTrialJob.GROUP));
         assertThat(triggers(trial)).isZero();
@@ -99,17 +166,55 @@ class LostAttemptTest {
                 .isEqualTo("QUEUED");
     }
 
+    private long submit(String spec) {
+        HttpResponse<String> created = admin.post("/api/v1/studies", spec);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return TestApi.json(created).path("summary").path("id").asLong();
+    }
+
+    private List<Long> queuedTrials(long study) {
+        return jdbc.queryForList(
+                "select id from trial where study_id = ? and status = 'QUEUED' order by id", Long.class, study);
+    }
+
     private int triggers(long trial) {
         return jdbc.queryForObject(
                 "select count(*) from qrtz_triggers where job_name = ?", Integer.class, "trial-" + trial);
     }
 
-    private static HttpResponse<String> claim(TestApi worker, long trial) {
-        return worker.post("/api/v1/trials/" + trial + "/attempts", "{\"worker\":\"frozen-node\"}");
+    private double secondsUntilNextFire(long trial) {
+        Long next = jdbc.queryForObject(
+                "select max(next_fire_time) from qrtz_triggers where job_name = ? and trigger_state = 'WAITING'",
+                Long.class,
+                "trial-" + trial);
+        Timestamp now = jdbc.queryForObject("select now()", Timestamp.class);
+        return (next - now.getTime()) / 1000.0;
     }
 
-    private java.util.List<String> attemptStatuses(long trial) {
+    private HttpResponse<String> claim(long trial) {
+        return AttemptReports.claim(worker, trial, "frozen-node/slot-1");
+    }
+
+    private List<String> attemptStatuses(long trial) {
         return jdbc.queryForList("select status from attempt where trial_id = ? order by number", String.class, trial);
+    }
+
+    private static JsonNode armReport(JsonNode report, String arm) {
+        for (JsonNode node : report.path("arms")) {
+            if (node.path("name").asString().equals(arm)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no arm " + arm + " in " + report);
+    }
+
+    private static JsonNode check(JsonNode report, String name) {
+        for (JsonNode node : report.path("fairnessChecks")) {
+            if (node.path("name").asString().equals(name)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + report.path("fairnessChecks"));
     }
 
     private void awaitStatus(long trial, String status) throws InterruptedException {

@@ -39,6 +39,10 @@ record TestApi(URI base, String token) {
                 .build());
     }
 
+    HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     JsonNode getJson(String path) {
         HttpResponse<String> response = get(path);
         if (response.statusCode() != 200) {

@@ -5,64 +5,62 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every {@code /api/**} call needs {@code Authorization: Bearer <token>}. Worker tokens may only use the
- * attempt API; the other roles everything else for now. Tokens travel in a header, never a cookie, so there
- * is no CSRF surface.
+ * Reads {@code Authorization: Bearer <token>} (RFC 6750) and puts its {@link Caller} into the security context. A
+ * request without one goes on anonymous, so public files load and everything else is denied by the authorization
+ * rules; a token that is unknown, expired or revoked is answered 401 at once. Part of the security filter chain
+ * only, never a servlet filter of its own.
  */
-@Component
-class BearerTokenFilter extends OncePerRequestFilter {
+final class BearerTokenFilter extends OncePerRequestFilter {
 
-    private static final Pattern ATTEMPT_API = Pattern.compile("^/api/v1/trials/\\d+/attempts(/.*)?$");
+    private static final String SCHEME = "Bearer ";
 
     private final TokenService tokens;
+    private final AuthenticationEntryPoint entryPoint;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(TokenService tokens) {
+    BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path(request).startsWith("/api/");
+        this.entryPoint = entryPoint;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        Optional<Caller> caller = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? tokens.authenticate(header.substring(7).trim())
-                : Optional.empty();
+        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String secret = header.substring(SCHEME.length()).trim();
+        Optional<Caller> caller = secret.isEmpty() ? Optional.empty() : tokens.authenticate(secret);
         if (caller.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-            problem(response, 401, "Unauthorized", "send Authorization: Bearer <token>");
+            contexts.clearContext();
+            entryPoint.commence(request, response, new BadCredentialsException("unknown, expired or revoked token"));
             return;
         }
-        boolean attemptApi = ATTEMPT_API.matcher(path(request)).matches();
-        Role role = caller.get().role();
-        if ((role == Role.WORKER && !attemptApi) || (attemptApi && role != Role.WORKER && role != Role.ADMIN)) {
-            problem(response, 403, "Forbidden", "a " + role.name().toLowerCase() + " token cannot call this");
-            return;
+        PreAuthenticatedAuthenticationToken authentication = new PreAuthenticatedAuthenticationToken(
+                caller.get(),
+                null,
+                List.of(new SimpleGrantedAuthority(caller.get().role().authority())));
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(authentication);
+        contexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            contexts.clearContext();
         }
-        request.setAttribute(Caller.ATTRIBUTE, caller.get());
-        chain.doFilter(request, response);
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                        + detail + "\"}");
     }
 }

@@ -42,8 +42,8 @@ class TokenBootstrap implements ApplicationRunner {
         if (tokens.anyIssued()) {
             return;
         }
-        String admin = tokens.issue("admin", Role.ADMIN);
-        String worker = tokens.issue("worker", Role.WORKER);
+        String admin = tokens.issue("admin", Role.ADMIN, null, "first start").token();
+        String worker = tokens.issue("worker", Role.WORKER, null, "first start").token();
         write(dataDir.resolve("admin-token"), admin);
         write(dataDir.resolve("worker-token"), worker);
         // The dashboard reads the token from the fragment, which browsers never send to the server.

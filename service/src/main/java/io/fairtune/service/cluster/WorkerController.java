@@ -1,5 +1,7 @@
 package io.fairtune.service.cluster;
 
+import io.fairtune.service.auth.AllowedRoles;
+import io.fairtune.service.auth.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -46,6 +48,7 @@ class WorkerController {
     record Cluster(List<Node> nodes, List<Worker> workers) {}
 
     @GetMapping("/api/v1/workers")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(summary = "Quartz nodes and worker slots active in the last hour, with their running attempts")
     @Transactional(readOnly = true)
     Cluster workers() {

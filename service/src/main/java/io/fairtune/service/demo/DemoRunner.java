@@ -56,7 +56,7 @@ class DemoRunner implements ApplicationRunner {
                     fashionMnistDir);
         }
         String json = read(resource);
-        Study study = studies.create(StudySpecParser.parse(json), json, "demo");
+        Study study = studies.create(StudySpecParser.parse(json), json, new StudyService.Creator("demo", null));
         log.info("Demo study {} submitted from {}", study.id(), resource);
         Thread progress = new Thread(() -> follow(study.id()), "fairtune-demo-progress");
         progress.setDaemon(true);

@@ -32,28 +32,79 @@ final class FairnessChecks {
         checks.add(boundaries(spec, arms));
         checks.add(divergence(arms));
         checks.add(weightDecay(spec, arms));
+        FairnessCheck finalSeeds = finalSeeds(spec.finalEvaluation().seeds(), arms);
+        if (finalSeeds != null) {
+            checks.add(finalSeeds);
+        }
         return checks;
     }
 
+    /**
+     * Budgets are compared on the charged trials (failures counted); trials lost to infrastructure are not charged,
+     * so an arm that lost some explored fewer points, and the check says so by name.
+     */
     private static FairnessCheck equalBudgets(List<ArmReport> arms) {
-        Map<String, Integer> planned = new LinkedHashMap<>();
-        Map<String, Integer> spent = new LinkedHashMap<>();
-        for (ArmReport arm : arms) {
-            Effort e = arm.effort();
-            planned.put(arm.name(), e.planned());
-            spent.put(arm.name(), e.succeeded() + e.diverged() + e.failed());
-        }
-        String spentText = spent.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue() + "/" + planned.get(e.getKey()))
+        String ledger = arms.stream()
+                .map(arm -> {
+                    Effort e = arm.effort();
+                    return arm.name() + " " + e.charged() + "/" + e.planned()
+                            + (e.lost() > 0 ? " (" + e.lost() + " lost to infrastructure, not charged)" : "");
+                })
                 .collect(Collectors.joining(", "));
-        if (planned.values().stream().distinct().count() > 1) {
-            return FairnessCheck.warn("equal-budgets", "arms planned different numbers of trials: " + spentText);
+        if (arms.stream().map(a -> a.effort().planned()).distinct().count() > 1) {
+            return FairnessCheck.warn("equal-budgets", "arms planned different numbers of trials: " + ledger);
         }
-        if (spent.values().stream().distinct().count() > 1) {
+        if (arms.stream().map(a -> a.effort().charged()).distinct().count() > 1
+                || arms.stream().map(a -> a.effort().lost()).distinct().count() > 1) {
             return FairnessCheck.warn(
-                    "equal-budgets", "arms spent different budgets (finished trials, failures counted): " + spentText);
+                    "equal-budgets",
+                    "arms spent different budgets (failures counted, trials lost to infrastructure not): " + ledger);
         }
-        return FairnessCheck.pass("equal-budgets", "every arm spent the same budget (failures counted): " + spentText);
+        return FairnessCheck.pass("equal-budgets", "every arm spent the same budget (failures counted): " + ledger);
+    }
+
+    /**
+     * Once the final phase has run, every arm should have its planned number of re-trained seeds. Lost runs are
+     * replaced by fresh seeds; an arm still short (or with none) is named.
+     */
+    private static FairnessCheck finalSeeds(int planned, List<ArmReport> arms) {
+        if (arms.stream().allMatch(a -> a.finalPhase() == null)) {
+            return null;
+        }
+        List<String> counts = new ArrayList<>();
+        List<String> shortfalls = new ArrayList<>();
+        boolean running = false;
+        for (ArmReport arm : arms) {
+            if (arm.finalPhase() == null) {
+                shortfalls.add(arm.name() + " has no final runs (no successful tuning trial)");
+                continue;
+            }
+            Map<String, Long> byStatus = arm.finalPhase().runs().stream()
+                    .collect(Collectors.groupingBy(Report.FinalRun::status, Collectors.counting()));
+            long succeeded = byStatus.getOrDefault("SUCCEEDED", 0L);
+            running |= arm.finalPhase().runs().stream()
+                    .anyMatch(r -> List.of("PENDING", "QUEUED", "RUNNING").contains(r.status()));
+            counts.add(arm.name() + " " + succeeded + "/" + planned);
+            if (succeeded < planned) {
+                String others = byStatus.entrySet().stream()
+                        .filter(e -> !e.getKey().equals("SUCCEEDED"))
+                        .map(e -> e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT))
+                        .sorted()
+                        .collect(Collectors.joining(", "));
+                shortfalls.add(arm.name() + " " + succeeded + " of " + planned + " succeeded"
+                        + (others.isEmpty() ? "" : " (" + others + ")"));
+            }
+        }
+        if (running) {
+            return FairnessCheck.pass("final-seeds", "final phase running: " + String.join(", ", counts));
+        }
+        return shortfalls.isEmpty()
+                ? FairnessCheck.pass(
+                        "final-seeds",
+                        "every arm re-trained its best point with all its seeds: " + String.join(", ", counts))
+                : FairnessCheck.warn(
+                        "final-seeds",
+                        "arms have fewer final-phase results than planned: " + String.join("; ", shortfalls));
     }
 
     private static FairnessCheck sameWorkload(Workload w) {

@@ -72,10 +72,10 @@ final class MarkdownReport {
         }
 
         md.append("\n## Tuning effort\n\n");
-        md.append(
-                "| arm | optimizer | weight decay | planned | succeeded | diverged | failed | cancelled | unfinished |"
-                        + " lost attempts (not counted) | training steps | compute s |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| arm | optimizer | weight decay | planned | succeeded | diverged | failed | cancelled |"
+                + " lost trials (not counted) | unfinished | lost attempts (not counted) | training steps |"
+                + " compute s |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ArmReport arm : report.arms()) {
             Effort e = arm.effort();
             md.append("| ")
@@ -94,6 +94,8 @@ final class MarkdownReport {
                     .append(e.failed())
                     .append(" | ")
                     .append(e.cancelled())
+                    .append(" | ")
+                    .append(e.lost())
                     .append(" | ")
                     .append(e.unfinished())
                     .append(" | ")

@@ -43,8 +43,11 @@ public record Report(
             FinalPhase finalPhase) {}
 
     /**
-     * The tuning-effort ledger of an arm. Lost attempts are infrastructure and do not count in the budget.
+     * The tuning-effort ledger of an arm. Succeeded, diverged and failed trials spend the budget; cancelled trials
+     * and lost attempts do not, nor do trials that ended LOST because every attempt was lost to infrastructure.
      *
+     * @param lost tuning trials whose attempts were all lost to infrastructure: shown, never charged
+     * @param lostAttempts attempts lost to infrastructure, over all the arm's tuning trials
      * @param trainingSteps steps trained by the arm's finished tuning trials
      * @param computeSeconds their training wall time
      */
@@ -54,10 +57,17 @@ public record Report(
             int diverged,
             int failed,
             int cancelled,
+            int lost,
             int unfinished,
             int lostAttempts,
             long trainingSteps,
-            double computeSeconds) {}
+            double computeSeconds) {
+
+        /** Trials charged to the arm's budget: those whose outcome its hyperparameters decided. */
+        public int charged() {
+            return succeeded + diverged + failed;
+        }
+    }
 
     public record BestTrial(
             long trialId,

@@ -1,5 +1,7 @@
 package io.fairtune.service.report;
 
+import io.fairtune.service.auth.AllowedRoles;
+import io.fairtune.service.auth.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +23,14 @@ class ReportController {
     }
 
     @GetMapping("/api/v1/studies/{id}/report")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(summary = "Per-arm best points, best-of-k curves, final-phase seeds, comparisons, fairness checks")
     Report report(@PathVariable long id) {
         return reports.report(id);
     }
 
     @GetMapping(value = "/api/v1/studies/{id}/report.md", produces = "text/markdown")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(summary = "The report as Markdown, for a pull request or a paper appendix")
     ResponseEntity<String> markdown(@PathVariable long id) {
         return ResponseEntity.ok()

@@ -19,6 +19,7 @@ import io.fairtune.service.spec.StudySpecParser;
 import io.fairtune.service.study.Arm;
 import io.fairtune.service.study.ArmRepository;
 import io.fairtune.service.study.Study;
+import io.fairtune.service.study.StudyNotFoundException;
 import io.fairtune.service.study.StudyRepository;
 import io.fairtune.service.trial.BestTrials;
 import io.fairtune.service.trial.MeasurementStore;
@@ -26,7 +27,6 @@ import io.fairtune.service.trial.Trial;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialRepository;
 import io.fairtune.service.trial.TrialStatus;
-import io.fairtune.service.web.ApiProblem;
 import io.fairtune.service.web.Json;
 import io.fairtune.worker.optim.OptimizerCatalog;
 import io.fairtune.worker.optim.OptimizerDefinition;
@@ -70,7 +70,7 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public Report report(long studyId) {
-        Study study = studies.findById(studyId).orElseThrow(() -> ApiProblem.notFound("study " + studyId));
+        Study study = studies.findById(studyId).orElseThrow(() -> new StudyNotFoundException(studyId));
         StudySpec spec = StudySpecParser.parse(study.specJson());
         List<Arm> studyArms = arms.findByStudyIdOrderByPosition(studyId);
         Map<Long, List<Trial>> byArm = trials.findByStudyIdOrderByPhaseDescArmIdAscSampleIndexAsc(studyId).stream()
@@ -128,12 +128,13 @@ public class ReportService {
                 FairnessChecks.of(study.workload(), spec, armReports));
     }
 
-    /** Each finished tuning trial at its best validation accuracy; diverged and failed trials count as 0. */
+    /**
+     * Each charged tuning trial at its best validation accuracy; diverged and failed trials count as 0. Trials lost
+     * to infrastructure are not draws of the arm's tuning and are left out.
+     */
     static double[] bestOfKValues(List<Trial> tuning) {
         return tuning.stream()
-                .filter(t -> t.status() == TrialStatus.SUCCEEDED
-                        || t.status() == TrialStatus.DIVERGED
-                        || t.status() == TrialStatus.FAILED)
+                .filter(t -> t.status().charged())
                 .mapToDouble(t -> t.status() == TrialStatus.SUCCEEDED
                                 && t.bestValAccuracy() != null
                                 && Double.isFinite(t.bestValAccuracy())
@@ -168,6 +169,7 @@ public class ReportService {
                 counts.getOrDefault(TrialStatus.DIVERGED, 0L).intValue(),
                 counts.getOrDefault(TrialStatus.FAILED, 0L).intValue(),
                 counts.getOrDefault(TrialStatus.CANCELLED, 0L).intValue(),
+                counts.getOrDefault(TrialStatus.LOST, 0L).intValue(),
                 unfinished,
                 lostAttempts,
                 steps,

@@ -1,6 +1,9 @@
 package io.fairtune.service.scheduling;
 
 import io.fairtune.worker.node.RunTrialJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -27,12 +30,17 @@ public class TrialJobs {
 
     /** Schedules the trial to run as soon as a slot is free; adds a trigger if its job already exists. */
     public void schedule(long trialId) {
+        schedule(trialId, Duration.ZERO);
+    }
+
+    /** Schedules the trial to run once {@code delay} has passed (a retry after lost attempts backs off). */
+    public void schedule(long trialId, Duration delay) {
         JobKey key = JobKey.jobKey(RunTrialJob.jobName(trialId), RunTrialJob.GROUP);
         // Ignoring misfires keeps a backlog acquirable in submission order instead of rewriting it in batches.
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(RunTrialJob.jobName(trialId) + "-" + UUID.randomUUID(), RunTrialJob.GROUP)
                 .forJob(key)
-                .startNow()
+                .startAt(Date.from(Instant.now().plus(delay)))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionIgnoreMisfires())
                 .build();
         try {
@@ -50,6 +58,24 @@ public class TrialJobs {
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule trial " + trialId, e);
         }
+    }
+
+    /**
+     * Makes the trial's job fire once, no sooner than {@code delay} from now: a trigger still waiting is replaced,
+     * so a backoff holds whatever was queued before.
+     */
+    public void scheduleNoSooner(long trialId, Duration delay) {
+        JobKey key = JobKey.jobKey(RunTrialJob.jobName(trialId), RunTrialJob.GROUP);
+        try {
+            for (Trigger trigger : scheduler.getTriggersOfJob(key)) {
+                if (scheduler.getTriggerState(trigger.getKey()) == Trigger.TriggerState.NORMAL) {
+                    scheduler.unscheduleJob(trigger.getKey());
+                }
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot reschedule trial " + trialId, e);
+        }
+        schedule(trialId, delay);
     }
 
     /** True when a trigger of the trial's job is still waiting to fire. */

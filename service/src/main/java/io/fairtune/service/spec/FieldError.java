@@ -3,10 +3,10 @@ package io.fairtune.service.spec;
 import java.util.Objects;
 
 /**
- * One problem found in a study spec.
+ * One problem with a field of a request: a study spec, a worker's report, a query parameter.
  *
- * @param field path of the offending field, e.g. {@code arms[1].space.learning_rate.min}; the empty string is the
- *     document itself
+ * @param field path of the offending field, e.g. {@code arms[1].space.learning_rate.min} or {@code
+ *     measurements[3].step}; the empty string is the document itself
  * @param message what is wrong and what would be legal
  */
 public record FieldError(String field, String message) {

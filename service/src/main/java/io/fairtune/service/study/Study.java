@@ -70,6 +70,9 @@ public class Study {
     @Column(name = "created_by")
     private String createdBy;
 
+    @Column(name = "created_by_token_id")
+    private Long createdByTokenId;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -93,7 +96,8 @@ public class Study {
             int maxParallelTrials,
             int maxAttemptsPerTrial,
             int finalSeeds,
-            String createdBy) {}
+            String createdBy,
+            Long createdByTokenId) {}
 
     Study(Settings settings) {
         this.name = settings.name();
@@ -116,6 +120,7 @@ public class Study {
         this.maxAttemptsPerTrial = settings.maxAttemptsPerTrial();
         this.finalSeeds = settings.finalSeeds();
         this.createdBy = settings.createdBy();
+        this.createdByTokenId = settings.createdByTokenId();
     }
 
     public Workload workload() {
@@ -203,6 +208,11 @@ public class Study {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    /** The token that created the study; null for the demo and for studies stored before tokens were recorded. */
+    public Long createdByTokenId() {
+        return createdByTokenId;
     }
 
     public OffsetDateTime createdAt() {

@@ -1,10 +1,10 @@
 package io.fairtune.service.study;
 
+import io.fairtune.service.auth.AllowedRoles;
 import io.fairtune.service.auth.Caller;
+import io.fairtune.service.auth.Role;
 import io.fairtune.service.sampling.PlannedTrial;
 import io.fairtune.service.sampling.TrialPlanner;
-import io.fairtune.service.spec.FieldError;
-import io.fairtune.service.spec.SpecValidationException;
 import io.fairtune.service.spec.StudySpec;
 import io.fairtune.service.spec.StudySpecParser;
 import io.fairtune.service.study.StudyViews.PageOf;
@@ -14,23 +14,20 @@ import io.fairtune.service.study.StudyViews.TrialDetail;
 import io.fairtune.service.study.StudyViews.TrialSummary;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialStatus;
-import io.fairtune.service.web.ApiProblem;
+import io.fairtune.service.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,53 +45,53 @@ class StudyController {
 
     private final StudyService service;
     private final StudyQueries queries;
-    private final int maxRequestBytes;
 
-    StudyController(
-            StudyService service, StudyQueries queries, @Value("${fairtune.max-request-bytes}") int maxRequestBytes) {
+    StudyController(StudyService service, StudyQueries queries) {
         this.service = service;
         this.queries = queries;
-        this.maxRequestBytes = maxRequestBytes;
     }
 
     /** What a dry run answers: the trials the study would plan, nothing stored. */
     record DryRun(String name, int trials, List<PlannedTrial> planned) {}
 
     @PostMapping("/studies")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.CI})
     @Operation(
             summary = "Submit a study spec (dryRun=true: validate and return the planned trials, store nothing)",
             requestBody = @RequestBody(description = "a study spec, see examples/studies"))
-    ResponseEntity<?> create(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
+    ResponseEntity<?> create(
+            HttpServletRequest request,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @AuthenticationPrincipal Caller caller)
             throws IOException {
-        String json = readBody(request);
-        StudySpec spec;
-        try {
-            spec = StudySpecParser.parse(json);
-        } catch (SpecValidationException e) {
-            throw invalid(e.errors());
-        }
+        // The body's size is bounded for every request by RequestSizeLimitFilter.
+        String json = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        StudySpec spec = StudySpecParser.parse(json);
         if (dryRun) {
             List<PlannedTrial> points = TrialPlanner.plan(spec);
             return ResponseEntity.ok(new DryRun(spec.name(), points.size(), points));
         }
-        Study study = service.create(spec, json, Caller.of(request).name());
+        Study study = service.create(spec, json, new StudyService.Creator(caller.name(), caller.tokenId()));
         return ResponseEntity.created(URI.create("/api/v1/studies/" + study.id()))
                 .body(queries.get(study.id()));
     }
 
     @GetMapping("/studies")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(summary = "List studies, newest first")
     PageOf<StudySummary> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return queries.list(checkPage(page), checkSize(size));
     }
 
     @GetMapping("/studies/{id}")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(summary = "A study with its status and per-arm progress")
     StudyDetail get(@PathVariable long id) {
         return queries.get(id);
     }
 
     @GetMapping("/studies/{id}/trials")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(summary = "A study's trials, paged, optionally filtered by arm name, status and phase")
     PageOf<TrialSummary> trials(
             @PathVariable long id,
@@ -109,6 +106,7 @@ class StudyController {
     }
 
     @GetMapping(value = "/studies/{id}/trials.csv", produces = "text/csv")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(summary = "Every trial with every hyperparameter, status and metrics, as CSV")
     ResponseEntity<String> trialsCsv(@PathVariable long id) {
         String csv = TrialsCsv.render(queries.allTrials(id));
@@ -119,61 +117,33 @@ class StudyController {
     }
 
     @PostMapping("/studies/{id}/cancel")
-    @Operation(summary = "Cancel a study: unfinished trials end CANCELLED, running attempts stop at their next report")
-    StudyDetail cancel(@PathVariable long id) {
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.CI})
+    @Operation(
+            summary = "Cancel a study: unfinished trials end CANCELLED, running attempts stop at their next report"
+                    + " (a ci token cancels only the studies it created)")
+    StudyDetail cancel(@PathVariable long id, @AuthenticationPrincipal Caller caller) {
         queries.study(id);
-        service.cancel(id);
+        service.cancel(id, caller.role() == Role.CI ? caller.tokenId() : null);
         return queries.get(id);
     }
 
     @GetMapping("/trials/{id}")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(summary = "A trial with its hyperparameters, attempts and learning curve")
     TrialDetail trial(@PathVariable long id) {
         return queries.trial(id);
     }
 
-    private String readBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxRequestBytes) {
-            throw tooLarge();
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(maxRequestBytes + 1);
-            if (body.length > maxRequestBytes) {
-                throw tooLarge();
-            }
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
-    private ApiProblem tooLarge() {
-        return new ApiProblem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "Request too large",
-                "a study spec may have at most " + maxRequestBytes + " bytes",
-                List.of());
-    }
-
-    private static ApiProblem invalid(List<FieldError> errors) {
-        List<Map<String, String>> fields = errors.stream()
-                .map(e -> Map.of("field", e.field(), "message", e.message()))
-                .toList();
-        return new ApiProblem(
-                HttpStatus.BAD_REQUEST,
-                "Invalid study spec",
-                errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid",
-                fields);
-    }
-
     private static int checkPage(int page) {
         if (page < 0) {
-            throw ApiProblem.badRequest("page", "must be 0 or more");
+            throw new InvalidRequestException("page", "must be 0 or more");
         }
         return page;
     }
 
     private static int checkSize(int size) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiProblem.badRequest("size", "must be between 1 and " + MAX_PAGE_SIZE);
+            throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         return size;
     }

@@ -11,10 +11,11 @@ import io.fairtune.service.study.StudyViews.TrialSummary;
 import io.fairtune.service.trial.AttemptRepository;
 import io.fairtune.service.trial.MeasurementStore;
 import io.fairtune.service.trial.Trial;
+import io.fairtune.service.trial.TrialNotFoundException;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialRepository;
 import io.fairtune.service.trial.TrialStatus;
-import io.fairtune.service.web.ApiProblem;
+import io.fairtune.service.web.InvalidRequestException;
 import io.fairtune.service.web.Json;
 import io.fairtune.worker.optim.OptimizerCatalog;
 import io.fairtune.worker.optim.OptimizerDefinition;
@@ -111,7 +112,8 @@ public class StudyQueries {
                     .filter(a -> a.name().equals(armName))
                     .map(Arm::id)
                     .findFirst()
-                    .orElseThrow(() -> ApiProblem.badRequest("arm", "study " + studyId + " has no arm " + armName));
+                    .orElseThrow(
+                            () -> new InvalidRequestException("arm", "study " + studyId + " has no arm " + armName));
         }
         Sort defaultOrder = Sort.by("phase").descending().and(Sort.by("sampleIndex", "armId"));
         Sort order =
@@ -133,7 +135,7 @@ public class StudyQueries {
     }
 
     public TrialDetail trial(long trialId) {
-        Trial trial = trials.findById(trialId).orElseThrow(() -> ApiProblem.notFound("trial " + trialId));
+        Trial trial = trials.findById(trialId).orElseThrow(() -> new TrialNotFoundException(trialId));
         Arm arm = arms.findById(trial.armId()).orElseThrow();
         List<AttemptView> attemptViews = attempts.findByTrialIdOrderByNumber(trialId).stream()
                 .map(a -> new AttemptView(
@@ -158,7 +160,7 @@ public class StudyQueries {
         String property = TRIAL_SORT_FIELDS.get(parts[0].trim());
         String direction = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
         if (property == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
-            throw ApiProblem.badRequest(
+            throw new InvalidRequestException(
                     "sort",
                     "expected field,asc|desc with field one of " + new java.util.TreeSet<>(TRIAL_SORT_FIELDS.keySet()));
         }
@@ -170,7 +172,7 @@ public class StudyQueries {
     }
 
     Study study(long id) {
-        return studies.findById(id).orElseThrow(() -> ApiProblem.notFound("study " + id));
+        return studies.findById(id).orElseThrow(() -> new StudyNotFoundException(id));
     }
 
     private Map<Long, Arm> armsById(long studyId) {

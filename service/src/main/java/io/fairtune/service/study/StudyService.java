@@ -38,7 +38,7 @@ public class StudyService {
 
     /** One transaction: the study, its arms, every planned trial and the first Quartz jobs, or nothing. */
     @Transactional
-    public Study create(StudySpec spec, String specJson, String createdBy) {
+    public Study create(StudySpec spec, String specJson, Creator creator) {
         Study study = studies.save(new Study(new Study.Settings(
                 spec.name(),
                 spec.description(),
@@ -50,7 +50,8 @@ public class StudyService {
                 spec.budget().maxParallelTrials(),
                 spec.budget().maxAttemptsPerTrial(),
                 spec.finalEvaluation().seeds(),
-                createdBy)));
+                creator.name(),
+                creator.tokenId())));
         Map<String, Arm> armsByName = new HashMap<>();
         List<?> submittedArms = (List<?>) Json.readMap(specJson).get("arms");
         int position = 0;
@@ -87,8 +88,24 @@ public class StudyService {
         return study;
     }
 
+    /**
+     * Who submitted a study.
+     *
+     * @param tokenId the token it came with; null for studies the service submits itself (the demo)
+     */
+    public record Creator(String name, Long tokenId) {}
+
+    /**
+     * Cancels a study. A ci token may cancel only the studies it created.
+     *
+     * @param onlyIfCreatedBy the token that must have created the study, or null when any may cancel it
+     */
     @Transactional
-    public void cancel(long studyId) {
-        queue.cancel(queue.lockStudy(studyId));
+    public void cancel(long studyId, Long onlyIfCreatedBy) {
+        Study study = queue.lockStudy(studyId);
+        if (onlyIfCreatedBy != null && !onlyIfCreatedBy.equals(study.createdByTokenId())) {
+            throw new NotStudyOwnerException(studyId);
+        }
+        queue.cancel(study);
     }
 }

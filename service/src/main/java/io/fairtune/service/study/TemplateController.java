@@ -1,5 +1,7 @@
 package io.fairtune.service.study;
 
+import io.fairtune.service.auth.AllowedRoles;
+import io.fairtune.service.auth.Role;
 import io.fairtune.service.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +43,7 @@ class TemplateController {
     }
 
     @GetMapping("/api/v1/templates")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(summary = "Example study specs to start from")
     List<Template> templates() {
         return templates;

@@ -1,6 +1,7 @@
 package io.fairtune.service.trial;
 
-import io.fairtune.service.web.ApiProblem;
+import io.fairtune.service.auth.AllowedRoles;
+import io.fairtune.service.auth.Role;
 import io.fairtune.worker.protocol.AttemptClaim;
 import io.fairtune.worker.protocol.AttemptFailure;
 import io.fairtune.worker.protocol.MeasurementBatch;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The attempt API workers report through (worker or admin tokens). Every stale report is answered 409. */
+/** The attempt API workers report through (worker tokens only). Every stale report is answered 409. */
 @RestController
 @Tag(name = "attempts", description = "Workers claim trials and report curves and results")
 class AttemptController {
@@ -29,22 +30,23 @@ class AttemptController {
 
     @PostMapping(TrialApiPaths.ATTEMPTS)
     @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles(Role.WORKER)
     @Operation(summary = "Claim the next attempt of a trial (409 when finished, cancelled or out of attempts)")
     TrialAssignment claim(@PathVariable long trialId, @RequestBody AttemptClaim claim) {
-        String worker = claim.worker() == null || claim.worker().isBlank() ? "unnamed" : claim.worker();
-        return attempts.claim(trialId, worker.length() > 200 ? worker.substring(0, 200) : worker)
-                .orElseThrow(() -> ApiProblem.conflict("trial " + trialId + " needs no further attempt"));
+        return attempts.claim(trialId, claim).orElseThrow(() -> new TrialNotClaimableException(trialId));
     }
 
     @PostMapping(TrialApiPaths.MEASUREMENTS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Append learning-curve points; a re-sent step is stored once")
+    @AllowedRoles(Role.WORKER)
+    @Operation(summary = "Append learning-curve points; a re-sent step is stored once, a changed one is a 409")
     void measurements(@PathVariable long trialId, @PathVariable int attempt, @RequestBody MeasurementBatch batch) {
         attempts.measurements(trialId, attempt, batch);
     }
 
     @PostMapping(TrialApiPaths.HEARTBEAT)
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @AllowedRoles(Role.WORKER)
     @Operation(summary = "Tell the service the attempt is alive")
     void heartbeat(@PathVariable long trialId, @PathVariable int attempt) {
         attempts.heartbeat(trialId, attempt);
@@ -52,13 +54,15 @@ class AttemptController {
 
     @PostMapping(TrialApiPaths.RESULT)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Report the outcome (SUCCEEDED or DIVERGED) and final metrics")
+    @AllowedRoles(Role.WORKER)
+    @Operation(summary = "Report the outcome (SUCCEEDED or DIVERGED) and final metrics; a changed replay is a 409")
     void result(@PathVariable long trialId, @PathVariable int attempt, @RequestBody TrainingResult result) {
         attempts.result(trialId, attempt, result);
     }
 
     @PostMapping(TrialApiPaths.FAILURE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @AllowedRoles(Role.WORKER)
     @Operation(summary = "Report a training error; the trial ends FAILED")
     void failure(@PathVariable long trialId, @PathVariable int attempt, @RequestBody AttemptFailure failure) {
         attempts.failure(trialId, attempt, failure);

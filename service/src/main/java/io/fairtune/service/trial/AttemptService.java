@@ -1,24 +1,27 @@
 package io.fairtune.service.trial;
 
+import io.fairtune.service.spec.FieldError;
 import io.fairtune.service.study.Arm;
 import io.fairtune.service.study.ArmRepository;
 import io.fairtune.service.study.Study;
-import io.fairtune.service.web.ApiProblem;
+import io.fairtune.service.study.StudyRepository;
 import io.fairtune.service.web.Json;
+import io.fairtune.worker.protocol.AttemptClaim;
 import io.fairtune.worker.protocol.AttemptFailure;
 import io.fairtune.worker.protocol.MeasurementBatch;
 import io.fairtune.worker.protocol.TrialAssignment;
 import io.fairtune.worker.training.TrainingOutcome;
 import io.fairtune.worker.training.TrainingResult;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The service's side of the attempt protocol. A claim starts attempt n+1 and supersedes any earlier one;
- * every report names its attempt, and anything but the newest running attempt is answered 409, which makes
- * Quartz's at-least-once firing exactly-once in results.
+ * The service's side of the attempt protocol. A claim starts attempt n+1 and supersedes any earlier one; every
+ * report names its attempt, and anything but the newest running attempt is answered 409, which makes Quartz's
+ * at-least-once firing exactly-once in results. Every report is checked ({@link ReportRules}) before it is stored,
+ * and a replay must repeat what is stored: the same report is harmless, a different one is a conflict.
  */
 @Service
 public class AttemptService {
@@ -26,6 +29,7 @@ public class AttemptService {
     private final TrialRepository trials;
     private final AttemptRepository attempts;
     private final ArmRepository arms;
+    private final StudyRepository studies;
     private final MeasurementStore measurements;
     private final TrialQueue queue;
 
@@ -33,21 +37,24 @@ public class AttemptService {
             TrialRepository trials,
             AttemptRepository attempts,
             ArmRepository arms,
+            StudyRepository studies,
             MeasurementStore measurements,
             TrialQueue queue) {
         this.trials = trials;
         this.attempts = attempts;
         this.arms = arms;
+        this.studies = studies;
         this.measurements = measurements;
         this.queue = queue;
     }
 
     /**
-     * Starts the next attempt; empty when the trial needs none (finished, cancelled, not queued) or has used all
-     * its attempts, in which case it ends FAILED (committed, so this returns rather than throws).
+     * Starts the next attempt; empty when the trial needs none (finished, cancelled, not queued) or has lost all
+     * its attempts, in which case it ends LOST (committed, so this returns rather than throws).
      */
     @Transactional
-    public Optional<TrialAssignment> claim(long trialId, String worker) {
+    public Optional<TrialAssignment> claim(long trialId, AttemptClaim claim) {
+        String worker = ReportRules.workerName(claim);
         Study study = queue.lockStudy(studyOf(trialId));
         Trial trial = trials.lockById(trialId).orElseThrow();
         if (trial.status().finished() || trial.status() == TrialStatus.PENDING) {
@@ -60,7 +67,7 @@ public class AttemptService {
                             previous -> previous.end(AttemptStatus.LOST, "superseded by a new claim from " + worker));
         }
         if (trial.attempts() >= study.maxAttemptsPerTrial()) {
-            trial.fail("no attempt left: " + trial.attempts() + " attempts were lost", null);
+            queue.endLost(study, trial);
             queue.advance(study);
             return Optional.empty();
         }
@@ -84,8 +91,23 @@ public class AttemptService {
 
     @Transactional
     public void measurements(long trialId, int attempt, MeasurementBatch batch) {
-        requireCurrent(trialId, attempt);
-        measurements.append(trialId, attempt, batch.measurements());
+        Trial trial = requireCurrent(trialId, attempt);
+        Study study = studies.findById(trial.studyId()).orElseThrow();
+        ReportRules.check(batch, study.workload());
+        List<Integer> differing = measurements.append(trialId, attempt, batch.measurements());
+        if (!differing.isEmpty()) {
+            throw new ReportConflictException("attempt " + attempt + " of trial " + trialId
+                    + " already holds other values at steps " + differing);
+        }
+        int stored = measurements.count(trialId, attempt);
+        int max = ReportRules.maxPoints(study.workload());
+        if (stored > max) {
+            throw new InvalidReportException(List.of(new FieldError(
+                    "measurements",
+                    "would give attempt " + attempt + " " + stored + " points; a run of "
+                            + study.workload().trainingSteps() + " steps evaluated every "
+                            + study.workload().evalEverySteps() + " steps has at most " + max)));
+        }
         attempts.touch(trialId, attempt);
     }
 
@@ -96,51 +118,73 @@ public class AttemptService {
     }
 
     @Transactional
-    public void result(long trialId, int attempt, TrainingResult result) {
-        if (result.outcome() == TrainingOutcome.STOPPED) {
-            throw ApiProblem.badRequest("outcome", "a stopped run has no result to report");
-        }
-        AttemptStatus outcome =
-                result.outcome() == TrainingOutcome.DIVERGED ? AttemptStatus.DIVERGED : AttemptStatus.SUCCEEDED;
-        finish(trialId, attempt, outcome, trial -> trial.finish(result));
-    }
-
-    @Transactional
-    public void failure(long trialId, int attempt, AttemptFailure failure) {
-        finish(trialId, attempt, AttemptStatus.FAILED, trial -> trial.fail(failure.message(), failure.cause()));
-    }
-
-    private void finish(long trialId, int number, AttemptStatus outcome, Consumer<Trial> apply) {
+    public void result(long trialId, int number, TrainingResult result) {
         Study study = queue.lockStudy(studyOf(trialId));
         Trial trial = trials.lockById(trialId).orElseThrow();
-        Attempt attempt = attempts.findByTrialIdAndNumber(trialId, number)
-                .orElseThrow(() -> ApiProblem.conflict("trial " + trialId + " has no attempt " + number));
-        if (attempt.status() == outcome && trial.attempts() == number) {
+        ReportRules.check(result, study.workload(), trial.phase());
+        Attempt attempt = reportable(trial, number);
+        if (attempt.status() != AttemptStatus.RUNNING) {
+            if (!trial.reported(result)) {
+                throw new ReportConflictException("attempt " + number + " of trial " + trialId
+                        + " already reported another outcome: " + trial.status());
+            }
             return; // the same report again: already stored
         }
-        if (attempt.status() != AttemptStatus.RUNNING
-                || trial.attempts() != number
-                || trial.status().finished()) {
-            throw ApiProblem.conflict("attempt " + number + " of trial " + trialId + " is stale");
-        }
-        attempt.end(outcome, null);
-        apply.accept(trial);
+        attempt.end(
+                result.outcome() == TrainingOutcome.DIVERGED ? AttemptStatus.DIVERGED : AttemptStatus.SUCCEEDED, null);
+        trial.finish(result);
         queue.advance(study);
     }
 
-    private void requireCurrent(long trialId, int number) {
-        Trial trial = trials.findById(trialId).orElseThrow(() -> ApiProblem.notFound("trial " + trialId));
+    @Transactional
+    public void failure(long trialId, int number, AttemptFailure failure) {
+        ReportRules.check(failure);
+        Study study = queue.lockStudy(studyOf(trialId));
+        Trial trial = trials.lockById(trialId).orElseThrow();
+        Attempt attempt = reportable(trial, number);
+        if (attempt.status() != AttemptStatus.RUNNING) {
+            if (!trial.reportedFailure(failure.message(), failure.cause())) {
+                throw new ReportConflictException("attempt " + number + " of trial " + trialId
+                        + " already reported another outcome: " + trial.status());
+            }
+            return;
+        }
+        attempt.end(AttemptStatus.FAILED, null);
+        trial.fail(failure.message(), failure.cause());
+        queue.advance(study);
+    }
+
+    /**
+     * The trial's newest attempt, running or ended by its own outcome report (a replay); anything else is stale: a
+     * superseded, lost or cancelled attempt.
+     */
+    private Attempt reportable(Trial trial, int number) {
+        Attempt attempt = attempts.findByTrialIdAndNumber(trial.id(), number)
+                .filter(a -> trial.attempts() == number)
+                .orElseThrow(() -> new AttemptStaleException(trial.id(), number));
+        boolean running =
+                attempt.status() == AttemptStatus.RUNNING && !trial.status().finished();
+        boolean ended = attempt.status().outcome() && trial.status().charged();
+        if (!running && !ended) {
+            throw new AttemptStaleException(trial.id(), number);
+        }
+        return attempt;
+    }
+
+    private Trial requireCurrent(long trialId, int number) {
+        Trial trial = trials.findById(trialId).orElseThrow(() -> new TrialNotFoundException(trialId));
         boolean current = trial.attempts() == number
                 && trial.status() == TrialStatus.RUNNING
                 && attempts.findByTrialIdAndNumber(trialId, number)
                         .map(a -> a.status() == AttemptStatus.RUNNING)
                         .orElse(false);
         if (!current) {
-            throw ApiProblem.conflict("attempt " + number + " of trial " + trialId + " is stale");
+            throw new AttemptStaleException(trialId, number);
         }
+        return trial;
     }
 
     private long studyOf(long trialId) {
-        return trials.findById(trialId).map(Trial::studyId).orElseThrow(() -> ApiProblem.notFound("trial " + trialId));
+        return trials.findById(trialId).map(Trial::studyId).orElseThrow(() -> new TrialNotFoundException(trialId));
     }
 }

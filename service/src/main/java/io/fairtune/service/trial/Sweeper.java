@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Quartz has no job-level liveness: a hung trial on a live node is never recovered. The sweeper marks
  * attempts without a report for the heartbeat timeout (PostgreSQL's clock) as LOST and queues their trials
- * again until {@code maxAttemptsPerTrial}. A transaction-scoped advisory lock makes one service replica sweep
+ * again (with backoff) until {@code maxAttemptsPerTrial}, after which they end LOST, never charged to the arm. A transaction-scoped advisory lock makes one service replica sweep
  * at a time, so this needs no scheduler of its own.
  */
 @Component
@@ -58,12 +58,8 @@ class Sweeper {
             trials.lockById(trial.id());
             silent.end(AttemptStatus.LOST, "no report for " + heartbeatTimeout.toSeconds() + " s");
             if (trial.status() == TrialStatus.RUNNING && trial.attempts() == silent.number()) {
-                if (trial.attempts() >= study.maxAttemptsPerTrial()) {
-                    trial.fail("no attempt left: " + trial.attempts() + " attempts were lost", null);
-                } else {
-                    queue.requeue(trial);
-                }
                 log.warn("Trial {} attempt {} lost (worker {})", trial.id(), silent.number(), silent.worker());
+                queue.attemptLost(study, trial);
             }
             queue.advance(study);
         }
@@ -81,7 +77,7 @@ class Sweeper {
                     .map(t -> t.status() == TrialStatus.QUEUED)
                     .orElse(false)) {
                 log.warn("Trial {} was queued without a trigger; scheduling it again", trialId);
-                queue.requeue(trial);
+                queue.retrigger(trial);
             }
         }
         // Only studies that can move on: room in their queue and pending trials, or nothing left to run.

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 
 /** One hyperparameter point of one arm, trained once, with its outcome. */
 @Entity
@@ -133,6 +134,28 @@ public class Trial {
         finishedAt = OffsetDateTime.now();
     }
 
+    /** Whether {@code result} is exactly the outcome already stored: a replayed report. */
+    boolean reported(TrainingResult result) {
+        boolean diverged = result.outcome() == TrainingOutcome.DIVERGED;
+        return status == (diverged ? TrialStatus.DIVERGED : TrialStatus.SUCCEEDED)
+                && Objects.equals(stepsCompleted, result.stepsCompleted())
+                && Objects.equals(bestValAccuracy, result.bestValidationAccuracy())
+                && Objects.equals(finalValAccuracy, result.finalValidationAccuracy())
+                && Objects.equals(stepsToTarget, result.stepsToTarget())
+                && Objects.equals(wallSeconds, result.wallSeconds())
+                && Objects.equals(samplesPerSecond, result.samplesPerSecond())
+                && Objects.equals(testAccuracy, result.testAccuracy())
+                && Objects.equals(testLoss, result.testLoss())
+                && Objects.equals(failureMessage, diverged ? result.message() : null);
+    }
+
+    /** Whether this failure is exactly the one already stored: a replayed report. */
+    boolean reportedFailure(String message, String cause) {
+        return status == TrialStatus.FAILED
+                && Objects.equals(failureMessage, message)
+                && Objects.equals(failureCause, cause);
+    }
+
     void fail(String message, String cause) {
         status = TrialStatus.FAILED;
         failureMessage = message;
@@ -142,6 +165,13 @@ public class Trial {
 
     void cancel() {
         status = TrialStatus.CANCELLED;
+        finishedAt = OffsetDateTime.now();
+    }
+
+    /** Ends a trial whose attempts were all lost to infrastructure; not charged to its arm. */
+    void endLost(String message) {
+        status = TrialStatus.LOST;
+        failureMessage = message;
         finishedAt = OffsetDateTime.now();
     }
 

@@ -2,9 +2,10 @@ package io.fairtune.service.trial;
 
 import io.fairtune.service.scheduling.TrialJobs;
 import io.fairtune.service.study.Study;
+import io.fairtune.service.study.StudyFinishedException;
 import io.fairtune.service.study.StudyRepository;
 import io.fairtune.service.study.StudyStatus;
-import io.fairtune.service.web.ApiProblem;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -13,9 +14,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves a study forward: hands pending trials to Quartz while fewer than {@code maxParallelTrials} are queued
- * or running, starts the final phase when tuning is done, and completes the study when nothing is left. Every caller holds the study's row lock for the
- * duration (taken here first), so concurrent results cannot overfill the queue.
+ * Moves a study forward: hands pending trials to Quartz while fewer than {@code maxParallelTrials} are queued or
+ * running, starts the final phase when tuning is done, and completes the study when nothing is left. Every
+ * caller holds the study's row lock for the duration (taken here first), so concurrent results cannot overfill
+ * the queue.
  */
 @Component
 public class TrialQueue {
@@ -27,18 +29,21 @@ public class TrialQueue {
     private final TrialJobs jobs;
     private final FinalPhasePlanner finalPhase;
     private final AttemptRepository attempts;
+    private final RetryBackoff backoff;
 
     TrialQueue(
             TrialRepository trials,
             StudyRepository studies,
             TrialJobs jobs,
             FinalPhasePlanner finalPhase,
-            AttemptRepository attempts) {
+            AttemptRepository attempts,
+            RetryBackoff backoff) {
         this.trials = trials;
         this.attempts = attempts;
         this.studies = studies;
         this.jobs = jobs;
         this.finalPhase = finalPhase;
+        this.backoff = backoff;
     }
 
     /** Locks the study row; call before touching its trials so every path takes locks in one order. */
@@ -74,20 +79,54 @@ public class TrialQueue {
         log.info("Study {} ({}) completed", study.id(), study.name());
     }
 
-    /** Puts a trial whose attempt was lost back in the queue. */
+    /**
+     * After the trial's newest attempt was lost: queues it again, at once after its first loss and then with a
+     * growing wait, or ends it LOST when {@code maxAttemptsPerTrial} attempts are spent. A lost final-phase run is
+     * replaced by a run with a fresh seed. Nothing here is charged to the arm.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void requeue(Trial trial) {
+    void attemptLost(Study study, Trial trial) {
+        int lost = trial.attempts();
+        if (lost >= study.maxAttemptsPerTrial()) {
+            endLost(study, trial);
+            return;
+        }
+        Duration delay = backoff.after(lost);
+        if (delay.isZero()) {
+            retrigger(trial);
+            return;
+        }
+        jobs.scheduleNoSooner(trial.id(), delay);
+        trial.queue();
+        log.info("Trial {} queued again in {} s after {} lost attempts", trial.id(), delay.toSeconds(), lost);
+    }
+
+    /** Gives a queued trial whose trigger was consumed without a claim a trigger again. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void retrigger(Trial trial) {
         if (!jobs.waiting(trial.id())) {
             jobs.schedule(trial.id());
         }
         trial.queue();
     }
 
+    /** The trial's attempts are all spent on losses: it ends LOST, shown and not charged. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void endLost(Study study, Trial trial) {
+        trial.endLost("all " + trial.attempts() + " attempts were lost to infrastructure (workers gone or silent);"
+                + " not charged to the arm");
+        jobs.remove(trial.id());
+        log.warn("Trial {} of study {} ended LOST after {} lost attempts", trial.id(), study.id(), trial.attempts());
+        if (trial.phase() == TrialPhase.FINAL) {
+            finalPhase.replace(study, trial);
+        }
+    }
+
     /** Cancels the study and every unfinished trial; running attempts learn it from their next report. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancel(Study study) {
         if (study.status().finished()) {
-            throw ApiProblem.conflict("study " + study.id() + " is already " + study.status());
+            throw new StudyFinishedException(study.id(), study.status());
         }
         for (Trial trial : trials.findByStudyIdAndStatusIn(study.id(), TrialStatus.UNFINISHED)) {
             jobs.remove(trial.id());

@@ -2,7 +2,10 @@ package io.fairtune.service.trial;
 
 import java.util.List;
 
-/** A trial's state. The last four are outcomes; all four count in the budget except CANCELLED. */
+/**
+ * A trial's state. The last five are outcomes: SUCCEEDED, DIVERGED and FAILED are charged to the arm's budget;
+ * CANCELLED and LOST are not.
+ */
 public enum TrialStatus {
     /** Planned, not yet handed to Quartz (maxParallelTrials holds it back). */
     PENDING,
@@ -15,12 +18,23 @@ public enum TrialStatus {
     DIVERGED,
     /** A training error, message and cause stored. */
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /**
+     * Every one of its attempts was lost to infrastructure (a worker that vanished or went silent): an outcome of
+     * the cluster, not of the hyperparameters, so it is shown but never charged to the arm.
+     */
+    LOST;
 
     public static final List<TrialStatus> ACTIVE = List.of(QUEUED, RUNNING);
     public static final List<TrialStatus> UNFINISHED = List.of(PENDING, QUEUED, RUNNING);
+    /** The outcomes a trial's hyperparameters are responsible for: they spend the arm's budget. */
+    public static final List<TrialStatus> CHARGED = List.of(SUCCEEDED, DIVERGED, FAILED);
 
     public boolean finished() {
         return !UNFINISHED.contains(this);
+    }
+
+    public boolean charged() {
+        return CHARGED.contains(this);
     }
 }

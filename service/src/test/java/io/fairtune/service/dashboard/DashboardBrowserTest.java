@@ -131,9 +131,14 @@ class DashboardBrowserTest {
         List<String> uncaught = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .peek(e -> System.out.println("[browser] " + e.getLevel() + " " + e.getMessage()))
                 .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Uncaught") || m.contains("TypeError") || m.contains("SyntaxError"))
+                .filter(m -> m.contains("Uncaught")
+                        || m.contains("TypeError")
+                        || m.contains("SyntaxError")
+                        || m.contains("Content Security Policy"))
                 .toList();
-        assertThat(uncaught).as("JavaScript errors in the page").isEmpty();
+        assertThat(uncaught)
+                .as("JavaScript errors or Content-Security-Policy violations in the page")
+                .isEmpty();
     }
 
     @Test

@@ -74,8 +74,101 @@ class FairnessChecksTest {
                 .isTrue();
     }
 
+    @Test
+    void trialsLostToInfrastructureAreShownButNotCharged() {
+        ArmReport nesterov = withEffort(
+                arm("nesterov", "COUPLED", List.of("learning_rate", "momentum"), 1.0, 0),
+                new Effort(4, 3, 0, 0, 0, 1, 0, 3, 60, 1.0));
+        ArmReport adamw = arm("adamw", "DECOUPLED", List.of("learning_rate", "weight_decay"), 1e-3, 0);
+        FairnessCheck budgets = byName(FairnessChecks.of(spec.workload().toWorkload(), spec, List.of(nesterov, adamw)))
+                .get("equal-budgets");
+        assertThat(budgets.status()).isEqualTo("WARN");
+        assertThat(budgets.message()).contains("nesterov 3/4 (1 lost to infrastructure, not charged)", "adamw 4/4");
+
+        // Every arm lost one: the budgets spent are equal again, and the ledger still names the losses.
+        ArmReport adamwLost = withEffort(adamw, new Effort(4, 3, 0, 0, 0, 1, 0, 3, 60, 1.0));
+        FairnessCheck even = byName(FairnessChecks.of(spec.workload().toWorkload(), spec, List.of(nesterov, adamwLost)))
+                .get("equal-budgets");
+        assertThat(even.status()).isEqualTo("PASS");
+        assertThat(even.message()).contains("adamw 3/4 (1 lost to infrastructure, not charged)");
+        // A failure is the arm's own: charged, so 3 succeeded + 1 failed is the full budget.
+        ArmReport adamwFailed = withEffort(adamw, new Effort(4, 3, 0, 1, 0, 0, 0, 0, 80, 1.0));
+        assertThat(byName(FairnessChecks.of(spec.workload().toWorkload(), spec, List.of(nesterov, adamwFailed)))
+                        .get("equal-budgets")
+                        .status())
+                .isEqualTo("WARN");
+    }
+
+    @Test
+    void armsShortOfTheirPlannedFinalRunsAreNamed() {
+        StudySpec threeSeeds = StudySpecParser.parse(SPEC.replace("\"seeds\": 0", "\"seeds\": 3"));
+        ArmReport nesterov = withFinals(
+                arm("nesterov", "COUPLED", List.of("learning_rate", "momentum"), 1.0, 0),
+                "SUCCEEDED",
+                "LOST",
+                "SUCCEEDED",
+                "SUCCEEDED");
+        ArmReport adamw = withFinals(
+                arm("adamw", "DECOUPLED", List.of("learning_rate", "weight_decay"), 1e-3, 0),
+                "SUCCEEDED",
+                "DIVERGED",
+                "SUCCEEDED");
+        FairnessCheck seeds = byName(
+                        FairnessChecks.of(threeSeeds.workload().toWorkload(), threeSeeds, List.of(nesterov, adamw)))
+                .get("final-seeds");
+        assertThat(seeds.status()).isEqualTo("WARN");
+        assertThat(seeds.message())
+                .contains("adamw 2 of 3 succeeded (1 diverged)")
+                .doesNotContain("nesterov 3 of");
+
+        ArmReport running = withFinals(adamw, "SUCCEEDED", "RUNNING", "SUCCEEDED");
+        assertThat(byName(FairnessChecks.of(threeSeeds.workload().toWorkload(), threeSeeds, List.of(nesterov, running)))
+                        .get("final-seeds")
+                        .status())
+                .isEqualTo("PASS");
+        assertThat(byName(FairnessChecks.of(
+                        spec.workload().toWorkload(),
+                        spec,
+                        List.of(
+                                arm("nesterov", "COUPLED", List.of(), 1.0, 0),
+                                arm("adamw", "DECOUPLED", List.of(), 1e-3, 0)))))
+                .doesNotContainKey("final-seeds");
+    }
+
+    private static ArmReport withEffort(ArmReport arm, Effort effort) {
+        return new ArmReport(
+                arm.name(),
+                arm.optimizer(),
+                arm.scheduleType(),
+                arm.weightDecayKind(),
+                arm.tunedHyperparameters(),
+                arm.space(),
+                effort,
+                arm.best(),
+                arm.bestOfK(),
+                arm.finalPhase());
+    }
+
+    private static ArmReport withFinals(ArmReport arm, String... statuses) {
+        List<Report.FinalRun> runs = java.util.stream.IntStream.range(0, statuses.length)
+                .mapToObj(
+                        i -> new Report.FinalRun(i, i, statuses[i], statuses[i].equals("SUCCEEDED") ? 0.8 : null, null))
+                .toList();
+        return new ArmReport(
+                arm.name(),
+                arm.optimizer(),
+                arm.scheduleType(),
+                arm.weightDecayKind(),
+                arm.tunedHyperparameters(),
+                arm.space(),
+                arm.effort(),
+                arm.best(),
+                arm.bestOfK(),
+                new Report.FinalPhase(1, runs, null, null));
+    }
+
     private static ArmReport arm(String name, String decay, List<String> tuned, double bestRate, int diverged) {
-        Effort effort = new Effort(4, 4 - diverged, diverged, 0, 0, 0, 0, 80, 1.0);
+        Effort effort = new Effort(4, 4 - diverged, diverged, 0, 0, 0, 0, 0, 80, 1.0);
         BestTrial best = new BestTrial(1, 0, 0.8, null, Map.of("learning_rate", bestRate, "momentum", 0.9), List.of());
         return new ArmReport(name, name, "constant", decay, tuned, Map.of(), effort, best, List.of(), null);
     }

@@ -56,7 +56,7 @@ class ReportBenchmark {
     @Test
     void reportOfTenThousandTrials() {
         String json = spec();
-        Study study = studies.create(StudySpecParser.parse(json), json, "bench");
+        Study study = studies.create(StudySpecParser.parse(json), json, new StudyService.Creator("bench", null));
         long id = study.id();
         fillWithResults(id);
 

@@ -1,7 +1,8 @@
 package io.fairtune.worker.training;
 
 /**
- * One point of a learning curve. Non-finite values are legal (a diverging run) and stored as such.
+ * One point of a learning curve. Non-finite values are legal (a diverging run) and stored as such. Fields are boxed
+ * so that the service can tell a missing value from a zero when a worker reports it.
  *
  * @param step training steps completed when measured
  * @param trainLoss mean training loss since the previous measurement
@@ -9,9 +10,9 @@ package io.fairtune.worker.training;
  * @param elapsedSeconds wall time since training started
  */
 public record Measurement(
-        int step,
-        double trainLoss,
-        double validationLoss,
-        double validationAccuracy,
-        double learningRate,
-        double elapsedSeconds) {}
+        Integer step,
+        Double trainLoss,
+        Double validationLoss,
+        Double validationAccuracy,
+        Double learningRate,
+        Double elapsedSeconds) {}
