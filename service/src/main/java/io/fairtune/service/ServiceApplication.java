@@ -1,39 +1,61 @@
 package io.fairtune.service;
 
+import io.fairtune.contract.launch.NativeEnvironment;
 import io.fairtune.service.embedded.EmbeddedPostgresEnvironment;
 import io.fairtune.service.embedded.LeftoverPostmaster;
-import io.fairtune.worker.node.NativeEnvironment;
-import io.fairtune.worker.node.WorkerNodeConfiguration;
+import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.ClassUtils;
 
 /**
- * The Fairtune service: REST API, study planning, Quartz scheduling and storage. By default it also trains
- * in one in-process worker slot, so one command runs a whole study.
+ * The Fairtune service: REST API, study planning, Quartz scheduling and storage. With the worker node on its
+ * classpath (the default jar) it also trains in an in-process slot, so one command runs a whole study; the
+ * schedule-only jar leaves the node out.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import(WorkerNodeConfiguration.class)
 public class ServiceApplication {
 
+    /** Present when the worker node is on the classpath. */
+    static final String WORKER_NODE = "io.fairtune.worker.node.WorkerNodeAutoConfiguration";
+
     public static void main(String[] args) {
-        // The in-process slot trains, so native thread settings must be in place before ND4J loads. If the
-        // relaunched service dies without stopping its embedded PostgreSQL, the launcher stops it.
-        NativeEnvironment.ensure(
-                args, 1, () -> LeftoverPostmaster.stopIfOrphaned(postgresDirectory(args), System.err::println));
+        if (trainsInProcess(args)) {
+            // ND4J reads its thread settings when its native library loads: they must be in place before. If the
+            // relaunched service dies without stopping its embedded PostgreSQL, the launcher stops it.
+            NativeEnvironment.ensure(
+                    args, 1, () -> LeftoverPostmaster.stopIfOrphaned(postgresDirectory(args), System.err::println));
+        }
         SpringApplication.run(ServiceApplication.class, args);
     }
 
-    private static java.nio.file.Path postgresDirectory(String[] args) {
+    /** Whether this process will train: the node is on the classpath and slots are not set to 0. */
+    static boolean trainsInProcess(String[] args) {
+        if (!ClassUtils.isPresent(WORKER_NODE, ServiceApplication.class.getClassLoader())) {
+            return false;
+        }
+        String slots = argument(args, "fairtune.worker.slots", "FAIRTUNE_WORKER_SLOTS", "1");
+        try {
+            return Integer.parseInt(slots.trim()) > 0;
+        } catch (NumberFormatException e) {
+            return true; // the context reports the bad value
+        }
+    }
+
+    private static Path postgresDirectory(String[] args) {
+        return EmbeddedPostgresEnvironment.postgresDirectory(
+                argument(args, "fairtune.data-dir", "FAIRTUNE_DATA_DIR", "fairtune-data"));
+    }
+
+    private static String argument(String[] args, String name, String environmentVariable, String fallback) {
         SimpleCommandLinePropertySource arguments = new SimpleCommandLinePropertySource(args);
-        String dataDir = arguments.containsProperty("fairtune.data-dir")
-                ? arguments.getProperty("fairtune.data-dir")
-                : System.getenv().getOrDefault("FAIRTUNE_DATA_DIR", "fairtune-data");
-        return EmbeddedPostgresEnvironment.postgresDirectory(dataDir);
+        return arguments.containsProperty(name)
+                ? arguments.getProperty(name)
+                : System.getenv().getOrDefault(environmentVariable, fallback);
     }
 }

@@ -2,7 +2,7 @@ package io.fairtune.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fairtune.worker.optim.OptimizerCatalog;
+import io.fairtune.contract.catalog.OptimizerCatalog;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

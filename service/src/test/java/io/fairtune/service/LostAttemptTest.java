@@ -3,7 +3,7 @@ package io.fairtune.service;
 import static io.fairtune.service.AttemptReports.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fairtune.worker.node.RunTrialJob;
+import io.fairtune.contract.job.TrialJob;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,7 +154,7 @@ class LostAttemptTest {
         long study = submit(SharedExamples.study("synthetic-smoke.json"));
         long trial = queuedTrials(study).get(0);
         // What a job leaves behind when its claim never reached the service: no trigger, trial still QUEUED.
-        scheduler.deleteJob(JobKey.jobKey(RunTrialJob.jobName(trial), RunTrialJob.GROUP));
+        scheduler.deleteJob(JobKey.jobKey(TrialJob.jobName(trial), TrialJob.GROUP));
         assertThat(triggers(trial)).isZero();
 
         long deadline = System.nanoTime() + 30_000_000_000L;

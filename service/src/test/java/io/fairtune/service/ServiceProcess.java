@@ -22,24 +22,30 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final Path dataDir;
 
-    private ServiceProcess(Process process, Path log) {
+    private ServiceProcess(Process process, Path log, Path dataDir) {
         this.process = process;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
     /**
      * @param environment added to (or, with a null value, removed from) the test JVM's environment
      */
     static ServiceProcess start(Path dataDir, String name, Map<String, String> environment, String... args) {
-        assertThat(JAR)
+        return start(JAR, dataDir, name, environment, args);
+    }
+
+    static ServiceProcess start(Path jar, Path dataDir, String name, Map<String, String> environment, String... args) {
+        assertThat(jar)
                 .as("package the service first: ./mvnw -pl service package")
                 .exists();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
                 "-jar",
-                JAR.toString(),
+                jar.toString(),
                 "--fairtune.data-dir=" + dataDir,
                 "--server.port=0"));
         command.addAll(List.of(args));
@@ -55,7 +61,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         try {
-            return new ServiceProcess(builder.start(), log);
+            return new ServiceProcess(builder.start(), log, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,13 +79,18 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The HTTP port, once the service has started. */
+    /**
+     * The HTTP port, once the service has started and its first-start tokens are written (Boot logs "Started"
+     * before the runners that write them).
+     */
     int awaitPort(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String text = log();
             Matcher matcher = PORT.matcher(text);
-            if (matcher.find() && text.contains("Started ServiceApplication")) {
+            if (matcher.find()
+                    && text.contains("Started ServiceApplication")
+                    && Files.exists(dataDir.resolve("admin-token"))) {
                 return Integer.parseInt(matcher.group(1));
             }
             assertThat(process.isAlive()).as("the service exited; see " + log).isTrue();

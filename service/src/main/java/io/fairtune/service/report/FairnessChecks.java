@@ -1,12 +1,12 @@
 package io.fairtune.service.report;
 
+import io.fairtune.contract.catalog.Workload;
 import io.fairtune.service.report.Report.ArmReport;
 import io.fairtune.service.report.Report.Effort;
 import io.fairtune.service.report.Report.FairnessCheck;
 import io.fairtune.service.spec.ArmSpec;
 import io.fairtune.service.spec.ParameterSpace;
 import io.fairtune.service.spec.StudySpec;
-import io.fairtune.worker.training.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.fairtune.service.report;
 
+import io.fairtune.contract.catalog.Workload;
+import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.service.study.StudyStatus;
-import io.fairtune.worker.training.Measurement;
-import io.fairtune.worker.training.Workload;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.fairtune.service.report;
 
+import io.fairtune.contract.catalog.OptimizerCatalog;
+import io.fairtune.contract.catalog.OptimizerDefinition;
 import io.fairtune.service.report.Report.ArmReport;
 import io.fairtune.service.report.Report.BestOfK;
 import io.fairtune.service.report.Report.BestTrial;
@@ -28,8 +30,6 @@ import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialRepository;
 import io.fairtune.service.trial.TrialStatus;
 import io.fairtune.service.web.Json;
-import io.fairtune.worker.optim.OptimizerCatalog;
-import io.fairtune.worker.optim.OptimizerDefinition;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package io.fairtune.service.sampling;
 
+import io.fairtune.contract.catalog.HyperparameterDefinition;
+import io.fairtune.contract.catalog.OptimizerCatalog;
+import io.fairtune.contract.catalog.OptimizerDefinition;
+import io.fairtune.contract.catalog.ScheduleCatalog;
+import io.fairtune.contract.catalog.ScheduleCatalog.ScheduleDefinition;
 import io.fairtune.service.spec.ArmSpec;
 import io.fairtune.service.spec.ParameterSpace;
 import io.fairtune.service.spec.StudySpec;
-import io.fairtune.worker.optim.HyperparameterDefinition;
-import io.fairtune.worker.optim.OptimizerCatalog;
-import io.fairtune.worker.optim.OptimizerDefinition;
-import io.fairtune.worker.schedule.ScheduleCatalog;
-import io.fairtune.worker.schedule.ScheduleCatalog.ScheduleDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

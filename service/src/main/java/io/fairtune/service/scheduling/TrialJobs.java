@@ -1,6 +1,6 @@
 package io.fairtune.service.scheduling;
 
-import io.fairtune.worker.node.RunTrialJob;
+import io.fairtune.contract.job.TrialJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -35,10 +35,10 @@ public class TrialJobs {
 
     /** Schedules the trial to run once {@code delay} has passed (a retry after lost attempts backs off). */
     public void schedule(long trialId, Duration delay) {
-        JobKey key = JobKey.jobKey(RunTrialJob.jobName(trialId), RunTrialJob.GROUP);
+        JobKey key = JobKey.jobKey(TrialJob.jobName(trialId), TrialJob.GROUP);
         // Ignoring misfires keeps a backlog acquirable in submission order instead of rewriting it in batches.
         Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(RunTrialJob.jobName(trialId) + "-" + UUID.randomUUID(), RunTrialJob.GROUP)
+                .withIdentity(TrialJob.jobName(trialId) + "-" + UUID.randomUUID(), TrialJob.GROUP)
                 .forJob(key)
                 .startAt(Date.from(Instant.now().plus(delay)))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionIgnoreMisfires())
@@ -47,9 +47,9 @@ public class TrialJobs {
             if (scheduler.checkExists(key)) {
                 scheduler.scheduleJob(trigger);
             } else {
-                JobDetail job = JobBuilder.newJob(RunTrialJob.class)
+                JobDetail job = JobBuilder.newJob(TrialJob.class)
                         .withIdentity(key)
-                        .usingJobData(RunTrialJob.TRIAL_ID, Long.toString(trialId))
+                        .usingJobData(TrialJob.TRIAL_ID, Long.toString(trialId))
                         // A node that dies mid-trial has it re-fired elsewhere; the attempt API fences the old run.
                         .requestRecovery(true)
                         .build();
@@ -65,7 +65,7 @@ public class TrialJobs {
      * so a backoff holds whatever was queued before.
      */
     public void scheduleNoSooner(long trialId, Duration delay) {
-        JobKey key = JobKey.jobKey(RunTrialJob.jobName(trialId), RunTrialJob.GROUP);
+        JobKey key = JobKey.jobKey(TrialJob.jobName(trialId), TrialJob.GROUP);
         try {
             for (Trigger trigger : scheduler.getTriggersOfJob(key)) {
                 if (scheduler.getTriggerState(trigger.getKey()) == Trigger.TriggerState.NORMAL) {
@@ -80,7 +80,7 @@ public class TrialJobs {
 
     /** True when a trigger of the trial's job is still waiting to fire. */
     public boolean waiting(long trialId) {
-        JobKey key = JobKey.jobKey(RunTrialJob.jobName(trialId), RunTrialJob.GROUP);
+        JobKey key = JobKey.jobKey(TrialJob.jobName(trialId), TrialJob.GROUP);
         try {
             for (Trigger trigger : scheduler.getTriggersOfJob(key)) {
                 Trigger.TriggerState state = scheduler.getTriggerState(trigger.getKey());
@@ -96,7 +96,7 @@ public class TrialJobs {
 
     public void remove(long trialId) {
         try {
-            scheduler.deleteJob(JobKey.jobKey(RunTrialJob.jobName(trialId), RunTrialJob.GROUP));
+            scheduler.deleteJob(JobKey.jobKey(TrialJob.jobName(trialId), TrialJob.GROUP));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot remove the job of trial " + trialId, e);
         }

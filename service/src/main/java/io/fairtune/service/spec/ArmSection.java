@@ -5,12 +5,12 @@ import static io.fairtune.service.spec.ArmSettings.WARMUP_STEPS;
 import static io.fairtune.service.spec.StudySpecParser.ARM_NAME;
 import static io.fairtune.service.spec.StudySpecParser.MAX_ARMS;
 
+import io.fairtune.contract.catalog.HyperparameterDefinition;
+import io.fairtune.contract.catalog.OptimizerCatalog;
+import io.fairtune.contract.catalog.OptimizerDefinition;
+import io.fairtune.contract.catalog.ScheduleCatalog;
+import io.fairtune.contract.catalog.ScheduleCatalog.ScheduleDefinition;
 import io.fairtune.service.spec.ArmSpec.Schedule;
-import io.fairtune.worker.optim.HyperparameterDefinition;
-import io.fairtune.worker.optim.OptimizerCatalog;
-import io.fairtune.worker.optim.OptimizerDefinition;
-import io.fairtune.worker.schedule.ScheduleCatalog;
-import io.fairtune.worker.schedule.ScheduleCatalog.ScheduleDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.fairtune.service.spec;
 
-import io.fairtune.worker.optim.HyperparameterDefinition;
-import io.fairtune.worker.optim.OptimizerDefinition;
-import io.fairtune.worker.schedule.ScheduleCatalog.ScheduleDefinition;
+import io.fairtune.contract.catalog.HyperparameterDefinition;
+import io.fairtune.contract.catalog.OptimizerDefinition;
+import io.fairtune.contract.catalog.ScheduleCatalog.ScheduleDefinition;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

@@ -2,11 +2,11 @@ package io.fairtune.service.spec;
 
 import static io.fairtune.service.spec.SpecCursor.describe;
 
+import io.fairtune.contract.catalog.HyperparameterDefinition;
 import io.fairtune.service.spec.ParameterSpace.Choice;
 import io.fairtune.service.spec.ParameterSpace.Fixed;
 import io.fairtune.service.spec.ParameterSpace.Range;
 import io.fairtune.service.spec.ParameterSpace.Scale;
-import io.fairtune.worker.optim.HyperparameterDefinition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

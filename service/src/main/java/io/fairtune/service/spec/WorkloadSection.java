@@ -3,8 +3,9 @@ package io.fairtune.service.spec;
 import static io.fairtune.service.spec.StudySpecParser.MAX_TRAINING_STEPS;
 import static io.fairtune.service.spec.StudySpecParser.TARGET_METRIC;
 
-import io.fairtune.worker.data.DatasetCatalog;
-import io.fairtune.worker.data.DatasetDefinition;
+import io.fairtune.contract.catalog.DatasetCatalog;
+import io.fairtune.contract.catalog.DatasetDefinition;
+import io.fairtune.contract.catalog.ModelCatalog;
 import java.util.List;
 
 /** Reads {@code workload}: the dataset and model, checked against the dataset catalog, and the training length. */
@@ -34,8 +35,8 @@ final class WorkloadSection {
         DatasetDefinition definition =
                 w.lookup("dataset", dataset, "dataset", DatasetCatalog::find, DatasetCatalog.names());
         String model = w.string("model", true);
-        if (model != null && !DatasetCatalog.models().contains(model)) {
-            w.error("model", SpecCursor.unknown("model", model, DatasetCatalog.models()));
+        if (model != null && !ModelCatalog.names().contains(model)) {
+            w.error("model", SpecCursor.unknown("model", model, ModelCatalog.names()));
         }
         trainingSteps = w.integer("trainingSteps", 1, MAX_TRAINING_STEPS, true, "");
         Long evalEverySteps = w.integer(

@@ -1,6 +1,6 @@
 package io.fairtune.service.spec;
 
-import io.fairtune.worker.training.Workload;
+import io.fairtune.contract.catalog.Workload;
 import java.util.Objects;
 
 /**

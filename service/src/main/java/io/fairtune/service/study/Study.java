@@ -1,6 +1,6 @@
 package io.fairtune.service.study;
 
-import io.fairtune.worker.training.Workload;
+import io.fairtune.contract.catalog.Workload;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,7 @@
 package io.fairtune.service.study;
 
+import io.fairtune.contract.catalog.OptimizerCatalog;
+import io.fairtune.contract.catalog.OptimizerDefinition;
 import io.fairtune.service.study.StudyViews.ArmProgress;
 import io.fairtune.service.study.StudyViews.AttemptView;
 import io.fairtune.service.study.StudyViews.Budget;
@@ -17,8 +19,6 @@ import io.fairtune.service.trial.TrialRepository;
 import io.fairtune.service.trial.TrialStatus;
 import io.fairtune.service.web.InvalidRequestException;
 import io.fairtune.service.web.Json;
-import io.fairtune.worker.optim.OptimizerCatalog;
-import io.fairtune.worker.optim.OptimizerDefinition;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.fairtune.service.trial;
 
+import io.fairtune.contract.protocol.AttemptClaim;
+import io.fairtune.contract.protocol.AttemptFailure;
+import io.fairtune.contract.protocol.MeasurementBatch;
+import io.fairtune.contract.protocol.TrainingResult;
+import io.fairtune.contract.protocol.TrialApiPaths;
+import io.fairtune.contract.protocol.TrialAssignment;
 import io.fairtune.service.auth.AllowedRoles;
 import io.fairtune.service.auth.Role;
-import io.fairtune.worker.protocol.AttemptClaim;
-import io.fairtune.worker.protocol.AttemptFailure;
-import io.fairtune.worker.protocol.MeasurementBatch;
-import io.fairtune.worker.protocol.TrialApiPaths;
-import io.fairtune.worker.protocol.TrialAssignment;
-import io.fairtune.worker.training.TrainingResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;

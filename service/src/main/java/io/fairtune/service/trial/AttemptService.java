@@ -1,17 +1,17 @@
 package io.fairtune.service.trial;
 
+import io.fairtune.contract.protocol.AttemptClaim;
+import io.fairtune.contract.protocol.AttemptFailure;
+import io.fairtune.contract.protocol.MeasurementBatch;
+import io.fairtune.contract.protocol.TrainingOutcome;
+import io.fairtune.contract.protocol.TrainingResult;
+import io.fairtune.contract.protocol.TrialAssignment;
 import io.fairtune.service.spec.FieldError;
 import io.fairtune.service.study.Arm;
 import io.fairtune.service.study.ArmRepository;
 import io.fairtune.service.study.Study;
 import io.fairtune.service.study.StudyRepository;
 import io.fairtune.service.web.Json;
-import io.fairtune.worker.protocol.AttemptClaim;
-import io.fairtune.worker.protocol.AttemptFailure;
-import io.fairtune.worker.protocol.MeasurementBatch;
-import io.fairtune.worker.protocol.TrialAssignment;
-import io.fairtune.worker.training.TrainingOutcome;
-import io.fairtune.worker.training.TrainingResult;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,6 @@
 package io.fairtune.service.trial;
 
-import io.fairtune.worker.training.Measurement;
+import io.fairtune.contract.protocol.Measurement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.fairtune.service.trial;
 
+import io.fairtune.contract.catalog.Workload;
+import io.fairtune.contract.protocol.AttemptClaim;
+import io.fairtune.contract.protocol.AttemptFailure;
+import io.fairtune.contract.protocol.Measurement;
+import io.fairtune.contract.protocol.MeasurementBatch;
+import io.fairtune.contract.protocol.TrainingOutcome;
+import io.fairtune.contract.protocol.TrainingResult;
 import io.fairtune.service.spec.FieldError;
-import io.fairtune.worker.protocol.AttemptClaim;
-import io.fairtune.worker.protocol.AttemptFailure;
-import io.fairtune.worker.protocol.MeasurementBatch;
-import io.fairtune.worker.training.Measurement;
-import io.fairtune.worker.training.TrainingOutcome;
-import io.fairtune.worker.training.TrainingResult;
-import io.fairtune.worker.training.Workload;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.fairtune.service.trial;
 
+import io.fairtune.contract.job.TrialJob;
 import io.fairtune.service.study.Study;
-import io.fairtune.worker.node.RunTrialJob;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +70,7 @@ class Sweeper {
                         + " where q.sched_name = ? and q.job_group = ? and q.job_name = 'trial-' || t.id)",
                 Long.class,
                 schedulerName,
-                RunTrialJob.GROUP)) {
+                TrialJob.GROUP)) {
             Trial trial = trials.findById(trialId).orElseThrow();
             queue.lockStudy(trial.studyId());
             if (trials.lockById(trialId)

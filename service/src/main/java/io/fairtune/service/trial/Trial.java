@@ -1,7 +1,7 @@
 package io.fairtune.service.trial;
 
-import io.fairtune.worker.training.TrainingOutcome;
-import io.fairtune.worker.training.TrainingResult;
+import io.fairtune.contract.protocol.TrainingOutcome;
+import io.fairtune.contract.protocol.TrainingResult;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -3,13 +3,13 @@ package io.fairtune.service.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.fairtune.contract.catalog.Workload;
 import io.fairtune.service.SharedExamples;
 import io.fairtune.service.spec.ParameterSpace.Choice;
 import io.fairtune.service.spec.ParameterSpace.Fixed;
 import io.fairtune.service.spec.ParameterSpace.Range;
 import io.fairtune.service.spec.ParameterSpace.Scale;
 import io.fairtune.service.spec.StudySpec.Comparison;
-import io.fairtune.worker.training.Workload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

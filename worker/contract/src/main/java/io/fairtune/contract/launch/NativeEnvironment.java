@@ -1,0 +1,141 @@
+package io.fairtune.contract.launch;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ND4J's OpenMP runtime and OpenBLAS read OMP_NUM_THREADS and OMP_WAIT_POLICY once, when the native library
+ * loads; without PASSIVE their threads spin against each other (12k vs 29k samples/s measured at 2 threads).
+ * A JVM cannot set its own environment, so a process started without them starts itself again with them.
+ */
+public final class NativeEnvironment {
+
+    private static final Logger log = LoggerFactory.getLogger(NativeEnvironment.class);
+    static final String THREADS = "OMP_NUM_THREADS";
+    static final String WAIT_POLICY = "OMP_WAIT_POLICY";
+    private static final String RELAUNCHED = "fairtune.relaunched";
+
+    private NativeEnvironment() {}
+
+    /**
+     * Returns normally when the environment is right (or cannot be fixed); otherwise runs this same command
+     * as a child with the variables set and exits with its exit code.
+     */
+    public static void ensure(String[] args, int slots) {
+        ensure(args, slots, () -> {});
+    }
+
+    /**
+     * Like {@link #ensure(String[], int)}; {@code afterChildDied} runs in this launcher when the child ends with a
+     * non-zero code (killed, crashed), to clean up what the child could not (the service stops the PostgreSQL it
+     * had started). A relaunched child exits when its launcher does, so the two never outlive each other.
+     */
+    public static void ensure(String[] args, int slots, Runnable afterChildDied) {
+        if (Boolean.getBoolean(RELAUNCHED)) {
+            exitWithLauncher();
+            return;
+        }
+        Map<String, String> env = System.getenv();
+        if (env.containsKey(THREADS) && env.containsKey(WAIT_POLICY)) {
+            return;
+        }
+        if (env.containsKey("FAIRTUNE_NO_RELAUNCH")) {
+            return;
+        }
+        Optional<List<String>> command = currentCommand(args);
+        if (command.isEmpty()) {
+            log.warn("Cannot restart with {} set; native training may run slower", WAIT_POLICY);
+            return;
+        }
+        int threads = threadsPerSlot(args, slots);
+        ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
+        builder.environment().putIfAbsent(THREADS, Integer.toString(threads));
+        builder.environment().putIfAbsent(WAIT_POLICY, "PASSIVE");
+        try {
+            Process child = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                child.destroy();
+                try {
+                    child.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            int code = child.waitFor();
+            if (code != 0) {
+                afterChildDied.run();
+            }
+            System.exit(code);
+        } catch (Exception e) {
+            log.warn("Restart with {} failed ({}); continuing without it", WAIT_POLICY, e.toString());
+        }
+    }
+
+    /** A launcher killed with SIGKILL cannot stop its child: the child notices and shuts down cleanly. */
+    private static void exitWithLauncher() {
+        ProcessHandle.current()
+                .parent()
+                .ifPresent(launcher -> launcher.onExit().thenRun(() -> {
+                    log.warn("The launcher process {} ended; shutting down", launcher.pid());
+                    System.exit(1);
+                }));
+    }
+
+    /** Describes the settings in force, for the start-up log. */
+    public static String describe() {
+        return THREADS + "=" + System.getenv().getOrDefault(THREADS, "(unset)") + ", " + WAIT_POLICY + "="
+                + System.getenv().getOrDefault(WAIT_POLICY, "(unset)");
+    }
+
+    static int threadsPerSlot(String[] args, int slots) {
+        int configured = intArgument(args, "--fairtune.worker.threads-per-slot=", 0);
+        if (configured > 0) {
+            return configured;
+        }
+        int effectiveSlots = Math.max(1, intArgument(args, "--fairtune.worker.slots=", slots));
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / effectiveSlots);
+    }
+
+    private static int intArgument(String[] args, String prefix, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                try {
+                    return Integer.parseInt(arg.substring(prefix.length()).trim());
+                } catch (NumberFormatException e) {
+                    return fallback;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private static Optional<List<String>> currentCommand(String[] args) {
+        Optional<String> java = ProcessHandle.current().info().command();
+        String classPath = System.getProperty("java.class.path");
+        String main = System.getProperty("sun.java.command");
+        if (java.isEmpty() || main == null || main.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.get());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-D" + RELAUNCHED + "=true");
+        // sun.java.command starts with the main class or jar; the arguments are taken as given, not re-split.
+        String launched = main.split(" ", 2)[0];
+        if (launched.endsWith(".jar")) {
+            command.add("-jar");
+            command.add(launched);
+        } else {
+            command.add("-cp");
+            command.add(classPath);
+            command.add(launched);
+        }
+        command.addAll(List.of(args));
+        return Optional.of(command);
+    }
+}

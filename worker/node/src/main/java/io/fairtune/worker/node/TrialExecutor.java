@@ -1,0 +1,160 @@
+package io.fairtune.worker.node;
+
+import io.fairtune.contract.job.TrialSlot;
+import io.fairtune.contract.protocol.AttemptFailure;
+import io.fairtune.contract.protocol.Measurement;
+import io.fairtune.contract.protocol.MeasurementBatch;
+import io.fairtune.contract.protocol.TrainingOutcome;
+import io.fairtune.contract.protocol.TrainingResult;
+import io.fairtune.contract.protocol.TrialAssignment;
+import io.fairtune.worker.training.Trainer;
+import io.fairtune.worker.training.TrainingListener;
+import io.fairtune.worker.training.TrainingRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one trial on this node: claim an attempt, train, stream the curve, report the result. Quartz alone is
+ * at-least-once; the attempt number the service hands out makes results exactly-once, so every 409 ends the
+ * run quietly.
+ */
+public final class TrialExecutor implements TrialSlot {
+
+    private static final Logger log = LoggerFactory.getLogger(TrialExecutor.class);
+    private static final int MAX_CAUSE_CHARS = 8_000;
+
+    private final ServiceClient service;
+    private final Trainer trainer;
+    private final String nodeName;
+    private final Duration heartbeatInterval;
+    private final ScheduledExecutorService heartbeats;
+
+    public TrialExecutor(ServiceClient service, Trainer trainer, String nodeName, Duration heartbeatInterval) {
+        this.service = service;
+        this.trainer = trainer;
+        this.nodeName = nodeName;
+        this.heartbeatInterval = heartbeatInterval;
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "fairtune-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * @param interrupted true when the node is shutting down or the job was interrupted
+     */
+    @Override
+    public void run(long trialId, BooleanSupplier interrupted) {
+        String worker = nodeName + "/" + Thread.currentThread().getName();
+        Optional<TrialAssignment> claimed = service.claim(trialId, worker);
+        if (claimed.isEmpty()) {
+            log.info("Trial {} needs no run (finished, cancelled or out of attempts)", trialId);
+            return;
+        }
+        TrialAssignment assignment = claimed.get();
+        int attempt = assignment.attempt();
+        log.info(
+                "Trial {} attempt {}: {} {} sample {} on {}",
+                trialId,
+                attempt,
+                assignment.phase(),
+                assignment.arm(),
+                assignment.sampleIndex(),
+                worker);
+        AtomicBoolean stale = new AtomicBoolean(false);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
+                () -> beat(trialId, attempt, stale),
+                heartbeatInterval.toMillis(),
+                heartbeatInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            TrainingResult result = trainer.train(request(assignment), new TrainingListener() {
+                @Override
+                public void onMeasurement(Measurement measurement) {
+                    if (!stale.get()
+                            && !service.measurements(trialId, attempt, new MeasurementBatch(List.of(measurement)))) {
+                        stale.set(true);
+                    }
+                }
+
+                @Override
+                public boolean shouldStop() {
+                    return stale.get() || interrupted.getAsBoolean();
+                }
+            });
+            if (result.outcome() == TrainingOutcome.STOPPED) {
+                log.info("Trial {} attempt {} stopped ({})", trialId, attempt, stale.get() ? "stale" : "interrupted");
+                return;
+            }
+            if (!service.result(trialId, attempt, result)) {
+                log.info("Trial {} attempt {} result refused: attempt is stale", trialId, attempt);
+                return;
+            }
+            log.info(
+                    "Trial {} attempt {} {}: best val accuracy {}, {} samples/s",
+                    trialId,
+                    attempt,
+                    result.outcome(),
+                    result.bestValidationAccuracy(),
+                    Math.round(result.samplesPerSecond()));
+        } catch (ServiceClient.ServiceUnavailableException e) {
+            // The sweeper marks the attempt lost and reschedules it; nothing more to do here.
+            log.warn("Trial {} attempt {} abandoned: {}", trialId, attempt, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vmError && !(e instanceof OutOfMemoryError)) {
+                throw vmError;
+            }
+            log.warn("Trial {} attempt {} failed: {}", trialId, attempt, e.toString());
+            if (!stale.get()) {
+                service.failure(trialId, attempt, new AttemptFailure(describe(e), stackTrace(e)));
+            }
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private static TrainingRequest request(TrialAssignment assignment) {
+        return new TrainingRequest(
+                assignment.workload(),
+                assignment.optimizer(),
+                assignment.scheduleType(),
+                assignment.hyperparameters(),
+                assignment.seed(),
+                assignment.evaluateOnTest());
+    }
+
+    private void beat(long trialId, int attempt, AtomicBoolean stale) {
+        try {
+            if (!service.heartbeat(trialId, attempt)) {
+                stale.set(true);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Heartbeat of trial {} attempt {} failed: {}", trialId, attempt, e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        String text = out.toString();
+        return text.length() > MAX_CAUSE_CHARS ? text.substring(0, MAX_CAUSE_CHARS) : text;
+    }
+}

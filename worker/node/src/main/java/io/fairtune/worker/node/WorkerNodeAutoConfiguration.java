@@ -1,0 +1,113 @@
+package io.fairtune.worker.node;
+
+import io.fairtune.contract.launch.NativeEnvironment;
+import io.fairtune.worker.data.DatasetRepository;
+import io.fairtune.worker.training.Trainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
+import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The beans of a trial-running node: the standalone worker, and the service's in-process slot when this module is
+ * on the service's classpath. Only with {@code fairtune.worker.slots > 0}: a node with no slot never loads ND4J
+ * and never starts its scheduler (it only schedules). Quartz's own settings (cluster, delegate, scheduler name)
+ * live in the contract's {@code fairtune-cluster.properties}.
+ */
+@AutoConfiguration(before = QuartzAutoConfiguration.class)
+@ConditionalOnExpression("${fairtune.worker.slots:1} > 0")
+@EnableConfigurationProperties(WorkerProperties.class)
+public class WorkerNodeAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerNodeAutoConfiguration.class);
+
+    @Bean
+    DatasetRepository datasetRepository(
+            @Value("${fairtune.data.fashion-mnist-dir:/usr/share/datasets/fashion-mnist}") Path fashionMnistDir) {
+        return new DatasetRepository(fashionMnistDir);
+    }
+
+    @Bean
+    Trainer trainer(DatasetRepository datasets) {
+        return new Trainer(datasets);
+    }
+
+    @Bean
+    ServiceClient serviceClient(WorkerProperties properties, Environment environment) {
+        Supplier<URI> baseUri = properties.serviceUrl().isBlank()
+                ? () -> URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"))
+                : () -> URI.create(properties.serviceUrl());
+        return new ServiceClient(
+                baseUri, tokenSupplier(properties), JsonMapper.builder().build(), ServiceClient.RetryPolicy.standard());
+    }
+
+    @Bean
+    TrialExecutor trialExecutor(ServiceClient serviceClient, Trainer trainer, WorkerProperties properties) {
+        String name = properties.name().isBlank() ? defaultNodeName() : properties.name();
+        return new TrialExecutor(serviceClient, trainer, name, properties.heartbeatInterval());
+    }
+
+    /** One Quartz thread per slot, and the scheduler started: this node fires trials. */
+    @Bean
+    SchedulerFactoryBeanCustomizer trialSlotsCustomizer(WorkerProperties workerProperties, QuartzProperties quartz) {
+        return factory -> {
+            Properties properties = new Properties();
+            properties.putAll(quartz.getProperties());
+            properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(workerProperties.slots()));
+            factory.setQuartzProperties(properties);
+            factory.setAutoStartup(true);
+            log.info(
+                    "Trial slots: {} (this node trains); native settings: {}",
+                    workerProperties.slots(),
+                    NativeEnvironment.describe());
+        };
+    }
+
+    private static Supplier<String> tokenSupplier(WorkerProperties properties) {
+        if (!properties.token().isBlank()) {
+            return properties::token;
+        }
+        Path file = properties.tokenFile();
+        if (file == null) {
+            return () -> {
+                throw new IllegalStateException("set fairtune.worker.token or fairtune.worker.token-file");
+            };
+        }
+        // Read on use: inside the service the file is written during start-up.
+        return () -> {
+            try {
+                return Files.readString(file).trim();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read worker token file " + file, e);
+            }
+        };
+    }
+
+    private static String defaultNodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+}

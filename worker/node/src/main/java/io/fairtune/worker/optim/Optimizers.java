@@ -1,0 +1,54 @@
+package io.fairtune.worker.optim;
+
+import io.fairtune.contract.catalog.HyperparameterValues;
+import io.fairtune.contract.catalog.OptimizerCatalog;
+import io.fairtune.contract.catalog.OptimizerDefinition;
+import java.util.Map;
+
+/**
+ * Builds the update rules of OPTIMIZERS.md from a spec's hyperparameters. {@code learning_rate} is accepted but not
+ * read (the schedule supplies η_t each step), nor is {@code label_smoothing} (a loss setting).
+ */
+public final class Optimizers {
+
+    private Optimizers() {}
+
+    /**
+     * @param optimizer a name of {@link OptimizerCatalog#names()}
+     * @param hyperparameters a {@link Number} per real setting, a {@link Boolean} per flag; missing ones take the
+     *     catalog defaults
+     * @throws IllegalArgumentException for an unknown optimizer, or an unknown, ill-typed or out-of-range
+     *     hyperparameter
+     */
+    public static Optimizer create(String optimizer, Map<String, Object> hyperparameters) {
+        OptimizerDefinition definition = OptimizerCatalog.find(optimizer)
+                .orElseThrow(() -> new IllegalArgumentException("unknown optimizer '" + optimizer + "' (known: "
+                        + String.join(", ", OptimizerCatalog.names()) + ")"));
+        HyperparameterValues values =
+                HyperparameterValues.resolve("optimizer " + optimizer, definition.hyperparameters(), hyperparameters);
+        return switch (optimizer) {
+            case "sgd" -> new Sgd(weightDecay(values));
+            case "heavy_ball" -> new HeavyBall(values.real("momentum"), weightDecay(values));
+            case "nesterov" -> new Nesterov(values.real("momentum"), weightDecay(values));
+            case "adam" -> new Adam(adamSettings(values));
+            case "adamw" -> new AdamW(adamSettings(values), weightDecay(values));
+            case "lars" ->
+                new Lars(
+                        values.real("momentum"),
+                        weightDecay(values),
+                        new TrustRatio(values.real("trust_coefficient"), values.real("epsilon")),
+                        values.flag("nesterov"));
+            case "lamb" -> new Lamb(adamSettings(values), weightDecay(values));
+            default ->
+                throw new IllegalStateException("optimizer '" + optimizer + "' is in the catalog but has no rule");
+        };
+    }
+
+    private static WeightDecay weightDecay(HyperparameterValues values) {
+        return new WeightDecay(values.real("weight_decay"), values.flag("exclude_bias_and_norm"));
+    }
+
+    private static AdamSettings adamSettings(HyperparameterValues values) {
+        return new AdamSettings(values.real("beta1"), values.real("beta2"), values.real("epsilon"));
+    }
+}

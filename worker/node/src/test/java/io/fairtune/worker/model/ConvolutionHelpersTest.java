@@ -1,0 +1,66 @@
+package io.fairtune.worker.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fairtune.contract.catalog.DatasetCatalog;
+import io.fairtune.contract.catalog.DatasetDefinition;
+import java.util.Map;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ConvolutionHelpersTest {
+
+    @Test
+    void installsTheNativeOpHelperOnEveryConvolutionOnCpu() {
+        MultiLayerNetwork network = ModelFactory.create(ModelFactory.CNN, DatasetCatalog.FASHION_MNIST, 1);
+
+        long withHelper = java.util.Arrays.stream(network.getLayers())
+                .filter(layer -> layer instanceof ConvolutionLayer convolution && convolution.getHelper() != null)
+                .count();
+
+        assertThat(withHelper).isEqualTo(ConvolutionHelpers.isCpuBackend() ? 2 : 0);
+    }
+
+    @Test
+    void givesTheGradientsOfDl4jsOwnPath() throws IllegalAccessException {
+        for (DatasetDefinition dataset :
+                new DatasetDefinition[] {DatasetCatalog.FASHION_MNIST, DatasetCatalog.SYNTHETIC}) {
+            MultiLayerNetwork nativeOps = ModelFactory.create(ModelFactory.CNN, dataset, 5);
+            MultiLayerNetwork dl4j = ModelFactory.create(ModelFactory.CNN, dataset, 5);
+            ConvolutionHelpers.useDl4jConvolutions(dl4j);
+            Nd4j.getRandom().setSeed(99);
+            INDArray input = Nd4j.rand(DataType.FLOAT, 16, dataset.features());
+            INDArray labels = Nd4j.zeros(DataType.FLOAT, 16, dataset.classes());
+            for (int i = 0; i < 16; i++) {
+                labels.putScalar(i, i % dataset.classes(), 1f);
+            }
+
+            double nativeScore = score(nativeOps, input, labels);
+            double dl4jScore = score(dl4j, input, labels);
+
+            assertThat(nativeScore).isCloseTo(dl4jScore, org.assertj.core.data.Offset.offset(1e-5));
+            Map<String, INDArray> expected = dl4j.gradient().gradientForVariable();
+            for (Map.Entry<String, INDArray> gradient :
+                    nativeOps.gradient().gradientForVariable().entrySet()) {
+                INDArray reference = expected.get(gradient.getKey());
+                double difference =
+                        gradient.getValue().sub(reference).norm2Number().doubleValue();
+                double scale = reference.norm2Number().doubleValue() + 1e-6;
+                assertThat(difference / scale)
+                        .as(dataset.name() + " gradient " + gradient.getKey())
+                        .isLessThan(1e-4);
+            }
+        }
+    }
+
+    private static double score(MultiLayerNetwork network, INDArray input, INDArray labels) {
+        network.setInput(input);
+        network.setLabels(labels);
+        network.computeGradientAndScore();
+        return network.score();
+    }
+}

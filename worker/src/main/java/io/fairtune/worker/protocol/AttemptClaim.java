@@ -1,4 +1,0 @@
-package io.fairtune.worker.protocol;
-
-/** Body of {@code POST /api/v1/trials/{id}/attempts}: who claims the trial. */
-public record AttemptClaim(String worker) {}
