@@ -1,10 +1,10 @@
 package io.fairtune.service.sampling;
 
-import io.fairtune.contract.catalog.HyperparameterDefinition;
+import io.fairtune.contract.catalog.Hyperparameters;
 import io.fairtune.contract.catalog.OptimizerCatalog;
 import io.fairtune.contract.catalog.OptimizerDefinition;
 import io.fairtune.contract.catalog.ScheduleCatalog;
-import io.fairtune.contract.catalog.ScheduleCatalog.ScheduleDefinition;
+import io.fairtune.contract.catalog.ScheduleDefinition;
 import io.fairtune.service.spec.ArmSpec;
 import io.fairtune.service.spec.ParameterSpace;
 import io.fairtune.service.spec.StudySpec;
@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Plans the tuning phase of a validated study: {@code trialsPerArm} points per arm from the study's search
@@ -68,45 +67,27 @@ public final class TrialPlanner {
     }
 
     /**
-     * Every value an arm's trial trains with: optimizer hyperparameters, then schedule settings, each in catalog
-     * order; taken from {@code sampled}, else the space's fixed value, else the schedule object, else the catalog
-     * default. Settings that are optional without a default ({@code warmup_steps}) are left out when not given.
+     * Every value an arm's trial trains with, in {@link Hyperparameters}' order, defaults filled in there: taken
+     * from {@code sampled}, else the space's fixed value, else the schedule object. Settings that are optional without
+     * a default ({@code warmup_steps}) are left out when not given.
      *
      * @param sampled values of the tuned hyperparameters
-     * @throws IllegalArgumentException when the arm names an unknown optimizer or schedule or misses a required
-     *     value (impossible for a spec from {@link io.fairtune.service.spec.StudySpecParser})
+     * @throws IllegalArgumentException when the arm names an unknown optimizer or schedule or a value they do not
+     *     accept (impossible for a spec from {@link io.fairtune.service.spec.StudySpecParser})
      */
-    public static Map<String, Object> effectiveHyperparameters(ArmSpec arm, Map<String, Object> sampled) {
+    public static Hyperparameters effectiveHyperparameters(ArmSpec arm, Map<String, Object> sampled) {
         OptimizerDefinition optimizer = OptimizerCatalog.find(arm.optimizer())
                 .orElseThrow(() -> new IllegalArgumentException("unknown optimizer " + arm.optimizer()));
         ScheduleDefinition schedule = ScheduleCatalog.find(arm.schedule().type())
                 .orElseThrow(() -> new IllegalArgumentException(
                         "unknown schedule " + arm.schedule().type()));
-        Map<String, Object> values = new LinkedHashMap<>();
-        Stream.concat(optimizer.hyperparameters().stream(), schedule.settings().stream())
-                .forEach(definition -> {
-                    Object value = valueOf(arm, sampled, definition);
-                    if (value != null) {
-                        values.putIfAbsent(definition.name(), value);
-                    } else if (definition.required()) {
-                        throw new IllegalArgumentException(
-                                "arm " + arm.name() + " gives no value for " + definition.name());
-                    }
-                });
-        return values;
-    }
-
-    private static Object valueOf(ArmSpec arm, Map<String, Object> sampled, HyperparameterDefinition definition) {
-        String name = definition.name();
-        if (sampled.containsKey(name)) {
-            return sampled.get(name);
-        }
-        if (arm.space().get(name) instanceof ParameterSpace.Fixed fixed) {
-            return fixed.value();
-        }
-        if (arm.schedule().settings().containsKey(name)) {
-            return arm.schedule().settings().get(name);
-        }
-        return definition.defaultValue();
+        Map<String, Object> given = new LinkedHashMap<>(arm.schedule().settings());
+        arm.space().forEach((name, space) -> {
+            if (space instanceof ParameterSpace.Fixed fixed) {
+                given.put(name, fixed.value());
+            }
+        });
+        given.putAll(sampled);
+        return Hyperparameters.of(optimizer, schedule, given);
     }
 }

@@ -9,7 +9,7 @@ import io.fairtune.contract.catalog.HyperparameterDefinition;
 import io.fairtune.contract.catalog.OptimizerCatalog;
 import io.fairtune.contract.catalog.OptimizerDefinition;
 import io.fairtune.contract.catalog.ScheduleCatalog;
-import io.fairtune.contract.catalog.ScheduleCatalog.ScheduleDefinition;
+import io.fairtune.contract.catalog.ScheduleDefinition;
 import io.fairtune.service.spec.ArmSpec.Schedule;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,12 +1,12 @@
 package io.fairtune.service.spec;
 
 import io.fairtune.contract.catalog.HyperparameterDefinition;
+import io.fairtune.contract.catalog.Hyperparameters;
 import io.fairtune.contract.catalog.OptimizerDefinition;
-import io.fairtune.contract.catalog.ScheduleCatalog.ScheduleDefinition;
+import io.fairtune.contract.catalog.ScheduleDefinition;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The hyperparameters of an arm's optimizer and the settings of its schedule, by name; either is null when the arm
@@ -36,9 +36,9 @@ record ArmSettings(OptimizerDefinition optimizer, ScheduleDefinition schedule) {
         return complete() && find(name) == null;
     }
 
+    /** Every setting the arm takes, in the order its values are kept (see {@link Hyperparameters}). */
     List<HyperparameterDefinition> all() {
-        return Stream.concat(optimizer.hyperparameters().stream(), schedule.settings().stream())
-                .toList();
+        return Hyperparameters.definitions(optimizer, schedule);
     }
 
     /** Which of the two defines a setting, for messages. */

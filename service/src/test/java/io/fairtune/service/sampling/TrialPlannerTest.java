@@ -99,7 +99,7 @@ class TrialPlannerTest {
         List<PlannedTrial> plan = TrialPlanner.plan(spec("quasi_random"));
 
         PlannedTrial nesterov = plan.get(0);
-        assertThat(nesterov.hyperparameters().keySet())
+        assertThat(nesterov.hyperparameters().asMap().keySet())
                 .containsExactly(
                         "learning_rate",
                         "momentum",
@@ -110,7 +110,7 @@ class TrialPlannerTest {
                         "warmup_power",
                         "decay_power",
                         "end_lr_factor");
-        assertThat(nesterov.hyperparameters())
+        assertThat(nesterov.hyperparameters().asMap())
                 .containsEntry("weight_decay", 0.0)
                 .containsEntry("exclude_bias_and_norm", false)
                 .containsEntry("label_smoothing", 0.0)
@@ -121,7 +121,7 @@ class TrialPlannerTest {
                 .doesNotContainKey("warmup_steps");
 
         PlannedTrial lamb = plan.get(1);
-        assertThat(lamb.hyperparameters().keySet())
+        assertThat(lamb.hyperparameters().asMap().keySet())
                 .containsExactly(
                         "learning_rate",
                         "beta1",
@@ -133,13 +133,13 @@ class TrialPlannerTest {
                         "warmup_fraction",
                         "warmup_steps",
                         "end_lr_factor");
-        assertThat(lamb.hyperparameters())
+        assertThat(lamb.hyperparameters().asMap())
                 .containsEntry("beta2", 0.999)
                 .containsEntry("epsilon", 1e-8)
                 .containsEntry("warmup_steps", 4.0);
 
         PlannedTrial sgd = plan.get(2);
-        assertThat(sgd.hyperparameters())
+        assertThat(sgd.hyperparameters().asMap())
                 .containsExactly(
                         Map.entry("learning_rate", 0.5),
                         Map.entry("weight_decay", 0.0),
@@ -154,7 +154,7 @@ class TrialPlannerTest {
             List<PlannedTrial> plan = TrialPlanner.plan(spec(algorithm));
             List<Map<String, Object>> lamb = plan.stream()
                     .filter(t -> t.arm().equals("lamb"))
-                    .map(PlannedTrial::hyperparameters)
+                    .map(t -> t.hyperparameters().asMap())
                     .toList();
             for (Map<String, Object> values : lamb) {
                 assertThat((Double) values.get("learning_rate")).isBetween(1e-4, 0.1);
@@ -169,7 +169,7 @@ class TrialPlannerTest {
             // The fixed arm has no dimension: every trial trains the same values, with its sample's seed.
             assertThat(plan.stream()
                             .filter(t -> t.arm().equals("sgd-fixed"))
-                            .map(PlannedTrial::hyperparameters)
+                            .map(t -> t.hyperparameters().asMap())
                             .distinct())
                     .hasSize(1);
         }
@@ -180,8 +180,8 @@ class TrialPlannerTest {
         List<PlannedTrial> plan = TrialPlanner.plan(spec("quasi_random"));
 
         for (int i = 0; i < 12; i++) {
-            Map<String, Object> nesterov = plan.get(3 * i).hyperparameters();
-            Map<String, Object> lamb = plan.get(3 * i + 1).hyperparameters();
+            Map<String, Object> nesterov = plan.get(3 * i).hyperparameters().asMap();
+            Map<String, Object> lamb = plan.get(3 * i + 1).hyperparameters().asMap();
             // Dimension 0 is learning_rate in both arms and dimension 1 momentum resp. beta1.
             assertThat(logPosition((Double) nesterov.get("learning_rate"), 0.01, 1.0))
                     .isCloseTo(logPosition((Double) lamb.get("learning_rate"), 1e-4, 0.1), within(1e-9));
@@ -197,10 +197,10 @@ class TrialPlannerTest {
                 StudySpecParser.parse(SPEC.formatted("quasi_random").replace("\"seed\": 17", "\"seed\": 18"));
 
         assertThat(TrialPlanner.plan(spec)).isEqualTo(TrialPlanner.plan(spec));
-        assertThat(TrialPlanner.plan(otherSeed).get(0).hyperparameters())
-                .isNotEqualTo(TrialPlanner.plan(spec).get(0).hyperparameters());
-        assertThat(TrialPlanner.plan(spec("random")).get(0).hyperparameters())
-                .isNotEqualTo(TrialPlanner.plan(spec).get(0).hyperparameters());
+        assertThat(TrialPlanner.plan(otherSeed).get(0).hyperparameters().asMap())
+                .isNotEqualTo(TrialPlanner.plan(spec).get(0).hyperparameters().asMap());
+        assertThat(TrialPlanner.plan(spec("random")).get(0).hyperparameters().asMap())
+                .isNotEqualTo(TrialPlanner.plan(spec).get(0).hyperparameters().asMap());
     }
 
     @Test
@@ -226,7 +226,7 @@ class TrialPlannerTest {
     void hyperparameterMapsAreImmutable() {
         PlannedTrial trial = TrialPlanner.plan(spec("random")).get(0);
 
-        assertThatThrownBy(() -> trial.hyperparameters().put("x", 1.0))
+        assertThatThrownBy(() -> trial.hyperparameters().asMap().put("x", 1.0))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 

@@ -374,7 +374,7 @@ class StudySpecParserTest {
         assertRejected(
                 spec(root -> remove(root, "/arms/1/space", "learning_rate")),
                 "arms[1].space.learning_rate",
-                "is required by optimizer lamb");
+                "is required by schedule warmup_cosine_decay");
     }
 
     @Test

@@ -13,14 +13,13 @@ import java.util.Optional;
 
 /**
  * Every optimizer of OPTIMIZERS.md with its hyperparameters, legal ranges and defaults. The service validates
- * study specs against this list and the worker fills defaults from it: one list for both sides.
+ * study specs against this list and the worker fills defaults from it: one list for both sides. The base learning
+ * rate is the schedule's ({@link ScheduleCatalog#LEARNING_RATE}); a rule is handed η_t each step.
  */
 public final class OptimizerCatalog {
 
     private static final double INF = Double.POSITIVE_INFINITY;
 
-    static final HyperparameterDefinition LEARNING_RATE =
-            real("learning_rate", 0, false, INF, false, null, "base learning rate of the schedule");
     static final HyperparameterDefinition MOMENTUM = real("momentum", 0, true, 1, false, 0.9, "momentum μ");
     static final HyperparameterDefinition WEIGHT_DECAY = real("weight_decay", 0, true, INF, false, 0.0, "λ");
     static final HyperparameterDefinition BETA1 = real("beta1", 0, true, 1, false, 0.9, "first-moment decay β1");
@@ -35,20 +34,18 @@ public final class OptimizerCatalog {
                 flag("exclude_bias_and_norm", false, "rank-1 tensors get no weight decay and no layer-wise adaptation");
         HyperparameterDefinition excludeOn =
                 flag("exclude_bias_and_norm", true, "rank-1 tensors get no weight decay and no layer-wise adaptation");
-        register("sgd", WeightDecayKind.COUPLED, LEARNING_RATE, WEIGHT_DECAY, excludeOff);
-        register("heavy_ball", WeightDecayKind.COUPLED, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY, excludeOff);
-        register("nesterov", WeightDecayKind.COUPLED, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY, excludeOff);
+        register("sgd", WeightDecayKind.COUPLED, WEIGHT_DECAY, excludeOff);
+        register("heavy_ball", WeightDecayKind.COUPLED, MOMENTUM, WEIGHT_DECAY, excludeOff);
+        register("nesterov", WeightDecayKind.COUPLED, MOMENTUM, WEIGHT_DECAY, excludeOff);
         register(
                 "adam",
                 WeightDecayKind.NONE,
-                LEARNING_RATE,
                 BETA1,
                 BETA2,
                 real("epsilon", 0, true, INF, false, 1e-8, "ε added to √ŝ"));
         register(
                 "adamw",
                 WeightDecayKind.DECOUPLED,
-                LEARNING_RATE,
                 BETA1,
                 BETA2,
                 real("epsilon", 0, true, INF, false, 1e-8, "ε added to √ŝ"),
@@ -57,7 +54,6 @@ public final class OptimizerCatalog {
         register(
                 "lars",
                 WeightDecayKind.COUPLED,
-                LEARNING_RATE,
                 MOMENTUM,
                 WEIGHT_DECAY,
                 real("trust_coefficient", 0, false, INF, false, 0.001, "trust coefficient ζ"),
@@ -67,7 +63,6 @@ public final class OptimizerCatalog {
         register(
                 "lamb",
                 WeightDecayKind.DECOUPLED,
-                LEARNING_RATE,
                 BETA1,
                 BETA2,
                 real("epsilon", 0, true, INF, false, 1e-6, "ε added to √ŝ"),
@@ -94,10 +89,5 @@ public final class OptimizerCatalog {
 
     public static List<String> names() {
         return List.copyOf(OPTIMIZERS.keySet());
-    }
-
-    /** The base learning rate every optimizer takes; schedules read it as their η. */
-    public static HyperparameterDefinition learningRate() {
-        return LEARNING_RATE;
     }
 }

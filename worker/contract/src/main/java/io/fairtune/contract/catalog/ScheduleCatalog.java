@@ -9,12 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The learning-rate schedules of OPTIMIZERS.md and their settings. A spec names the type in {@code schedule}
+ * The learning-rate schedules of OPTIMIZERS.md and their settings, the base rate {@code learning_rate} first: the
+ * schedule turns it into η_t, and the optimizer rules only ever see η_t. A spec names the type in {@code schedule}
  * and may fix or tune these settings there or in an arm's search space.
  */
 public final class ScheduleCatalog {
 
+    public static final String LEARNING_RATE = "learning_rate";
+
     private static final double INF = Double.POSITIVE_INFINITY;
+
+    private static final HyperparameterDefinition BASE_RATE =
+            real(LEARNING_RATE, 0, false, INF, false, null, "base learning rate η of the schedule");
 
     private static final HyperparameterDefinition WARMUP_FRACTION =
             real("warmup_fraction", 0, true, 1, false, 0.0, "warmup steps as a fraction of the training steps");
@@ -40,7 +46,9 @@ public final class ScheduleCatalog {
     private ScheduleCatalog() {}
 
     private static void register(String type, HyperparameterDefinition... settings) {
-        SCHEDULES.put(type, new ScheduleDefinition(type, List.of(settings)));
+        List<HyperparameterDefinition> all = new java.util.ArrayList<>(List.of(BASE_RATE));
+        all.addAll(List.of(settings));
+        SCHEDULES.put(type, new ScheduleDefinition(type, all));
     }
 
     public static Optional<ScheduleDefinition> find(String type) {
@@ -49,16 +57,5 @@ public final class ScheduleCatalog {
 
     public static List<String> types() {
         return List.copyOf(SCHEDULES.keySet());
-    }
-
-    /** A schedule type and the settings it reads. */
-    public record ScheduleDefinition(String type, List<HyperparameterDefinition> settings) {
-        public ScheduleDefinition {
-            settings = List.copyOf(settings);
-        }
-
-        public Optional<HyperparameterDefinition> setting(String name) {
-            return settings.stream().filter(s -> s.name().equals(name)).findFirst();
-        }
     }
 }

@@ -126,7 +126,7 @@ public final class TrialExecutor implements TrialSlot {
     }
 
     private static TrainingRequest request(TrialAssignment assignment) {
-        return new TrainingRequest(
+        return TrainingRequest.of(
                 assignment.workload(),
                 assignment.optimizer(),
                 assignment.scheduleType(),

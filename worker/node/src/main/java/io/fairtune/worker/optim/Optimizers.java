@@ -1,32 +1,39 @@
 package io.fairtune.worker.optim;
 
-import io.fairtune.contract.catalog.HyperparameterValues;
+import io.fairtune.contract.catalog.Hyperparameters;
 import io.fairtune.contract.catalog.OptimizerCatalog;
 import io.fairtune.contract.catalog.OptimizerDefinition;
 import java.util.Map;
 
 /**
- * Builds the update rules of OPTIMIZERS.md from a spec's hyperparameters. {@code learning_rate} is accepted but not
- * read (the schedule supplies η_t each step), nor is {@code label_smoothing} (a loss setting).
+ * Builds the update rules of OPTIMIZERS.md. A rule never sees the base learning rate (the schedule hands it η_t
+ * each step), nor {@code label_smoothing} (a loss setting).
  */
 public final class Optimizers {
 
     private Optimizers() {}
 
     /**
+     * A rule from its own hyperparameters alone, checked against its catalog entry (the trace command, tests).
+     *
      * @param optimizer a name of {@link OptimizerCatalog#names()}
      * @param hyperparameters a {@link Number} per real setting, a {@link Boolean} per flag; missing ones take the
      *     catalog defaults
      * @throws IllegalArgumentException for an unknown optimizer, or an unknown, ill-typed or out-of-range
      *     hyperparameter
      */
-    public static Optimizer create(String optimizer, Map<String, Object> hyperparameters) {
+    public static Optimizer create(String optimizer, Map<String, ?> hyperparameters) {
         OptimizerDefinition definition = OptimizerCatalog.find(optimizer)
                 .orElseThrow(() -> new IllegalArgumentException("unknown optimizer '" + optimizer + "' (known: "
                         + String.join(", ", OptimizerCatalog.names()) + ")"));
-        HyperparameterValues values =
-                HyperparameterValues.resolve("optimizer " + optimizer, definition.hyperparameters(), hyperparameters);
-        return switch (optimizer) {
+        return create(
+                definition,
+                Hyperparameters.of("optimizer " + optimizer, definition.hyperparameters(), hyperparameters));
+    }
+
+    /** The rule of an arm, reading its already checked values. */
+    public static Optimizer create(OptimizerDefinition optimizer, Hyperparameters values) {
+        return switch (optimizer.name()) {
             case "sgd" -> new Sgd(weightDecay(values));
             case "heavy_ball" -> new HeavyBall(values.real("momentum"), weightDecay(values));
             case "nesterov" -> new Nesterov(values.real("momentum"), weightDecay(values));
@@ -40,15 +47,16 @@ public final class Optimizers {
                         values.flag("nesterov"));
             case "lamb" -> new Lamb(adamSettings(values), weightDecay(values));
             default ->
-                throw new IllegalStateException("optimizer '" + optimizer + "' is in the catalog but has no rule");
+                throw new IllegalStateException(
+                        "optimizer '" + optimizer.name() + "' is in the catalog but has no rule");
         };
     }
 
-    private static WeightDecay weightDecay(HyperparameterValues values) {
+    private static WeightDecay weightDecay(Hyperparameters values) {
         return new WeightDecay(values.real("weight_decay"), values.flag("exclude_bias_and_norm"));
     }
 
-    private static AdamSettings adamSettings(HyperparameterValues values) {
+    private static AdamSettings adamSettings(Hyperparameters values) {
         return new AdamSettings(values.real("beta1"), values.real("beta2"), values.real("epsilon"));
     }
 }

@@ -1,11 +1,8 @@
 package io.fairtune.worker.training;
 
 import io.fairtune.contract.catalog.DatasetCatalog;
-import io.fairtune.contract.catalog.HyperparameterDefinition;
+import io.fairtune.contract.catalog.Hyperparameters;
 import io.fairtune.contract.catalog.ModelCatalog;
-import io.fairtune.contract.catalog.OptimizerCatalog;
-import io.fairtune.contract.catalog.OptimizerDefinition;
-import io.fairtune.contract.catalog.ScheduleCatalog;
 import io.fairtune.contract.catalog.Workload;
 import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.contract.protocol.TrainingOutcome;
@@ -17,13 +14,7 @@ import io.fairtune.worker.optim.Optimizer;
 import io.fairtune.worker.optim.Optimizers;
 import io.fairtune.worker.schedule.LearningRateSchedule;
 import io.fairtune.worker.schedule.Schedules;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -51,7 +42,6 @@ public final class Trainer {
 
     static final String TARGET_METRIC = "val_accuracy";
     static final String LABEL_SMOOTHING = "label_smoothing";
-    static final String LEARNING_RATE = "learning_rate";
 
     private final DatasetRepository datasets;
 
@@ -71,21 +61,10 @@ public final class Trainer {
         Objects.requireNonNull(listener, "listener");
         Workload workload = request.workload();
         validate(workload);
-        Map<String, Object> hyperparameters = request.hyperparameters();
-        double labelSmoothing = labelSmoothing(hyperparameters);
-        Set<String> optimizerNames = optimizerSettingNames(request.optimizer());
-        Set<String> scheduleNames = scheduleSettingNames(request.scheduleType());
-        List<String> unknown = hyperparameters.keySet().stream()
-                .filter(name -> !optimizerNames.contains(name) && !scheduleNames.contains(name))
-                .sorted()
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("hyperparameters " + unknown + " belong neither to optimizer "
-                    + request.optimizer() + " nor to schedule " + request.scheduleType());
-        }
-        Optimizer optimizer = Optimizers.create(request.optimizer(), select(hyperparameters, optimizerNames));
-        LearningRateSchedule schedule = Schedules.create(
-                request.scheduleType(), select(hyperparameters, scheduleNames), workload.trainingSteps());
+        Hyperparameters values = request.hyperparameters();
+        double labelSmoothing = values.real(LABEL_SMOOTHING);
+        Optimizer optimizer = Optimizers.create(request.optimizer(), values);
+        LearningRateSchedule schedule = Schedules.create(request.schedule(), values, workload.trainingSteps());
         LoadedDataset dataset = datasets.get(workload.dataset());
         int trainingExamples = dataset.training(workload.validationExamples()).size();
         if (workload.batchSize() > trainingExamples) {
@@ -100,35 +79,6 @@ public final class Trainer {
         } finally {
             network.clear();
         }
-    }
-
-    private static Set<String> optimizerSettingNames(String optimizer) {
-        OptimizerDefinition definition = OptimizerCatalog.find(optimizer)
-                .orElseThrow(() -> new IllegalArgumentException("unknown optimizer '" + optimizer + "'"));
-        return definition.hyperparameters().stream()
-                .map(HyperparameterDefinition::name)
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** The schedule's settings and {@code learning_rate}, its base rate. */
-    private static Set<String> scheduleSettingNames(String type) {
-        ScheduleCatalog.ScheduleDefinition definition = ScheduleCatalog.find(type)
-                .orElseThrow(() -> new IllegalArgumentException("unknown schedule '" + type + "'"));
-        Set<String> names = new HashSet<>();
-        definition.settings().forEach(setting -> names.add(setting.name()));
-        names.add(LEARNING_RATE);
-        return Set.copyOf(names);
-    }
-
-    /** Optimizers and schedules reject names they do not know, so each gets only its own settings. */
-    private static Map<String, Object> select(Map<String, Object> hyperparameters, Set<String> names) {
-        Map<String, Object> selected = new HashMap<>();
-        hyperparameters.forEach((name, value) -> {
-            if (names.contains(name)) {
-                selected.put(name, value);
-            }
-        });
-        return selected;
     }
 
     private static void validate(Workload workload) {
@@ -152,20 +102,5 @@ public final class Trainer {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
-    }
-
-    private static double labelSmoothing(Map<String, Object> hyperparameters) {
-        Object value = hyperparameters.get(LABEL_SMOOTHING);
-        if (value == null) {
-            return 0;
-        }
-        if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException(LABEL_SMOOTHING + " must be a number, was " + value);
-        }
-        double smoothing = number.doubleValue();
-        if (!(smoothing >= 0 && smoothing < 1)) {
-            throw new IllegalArgumentException(LABEL_SMOOTHING + " must be in [0, 1), was " + smoothing);
-        }
-        return smoothing;
     }
 }

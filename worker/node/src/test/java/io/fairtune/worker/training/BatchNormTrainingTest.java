@@ -27,7 +27,7 @@ class BatchNormTrainingTest {
         LoadedDataset synthetic = new DatasetRepository(DatasetRepository.DEFAULT_FASHION_MNIST_DIR).get("synthetic");
         Workload workload = new Workload("synthetic", "cnn", 128, 60, 60, 2_000, "val_accuracy", 0.8);
         Map<String, Object> hyperparameters = Map.of("learning_rate", 3e-3);
-        TrainingRequest request = new TrainingRequest(workload, "adam", "constant", hyperparameters, 9, false);
+        TrainingRequest request = TrainingRequest.of(workload, "adam", "constant", hyperparameters, 9, false);
         MultiLayerNetwork network = ModelFactory.create("cnn", synthetic.definition(), request.seed());
         Map<String, float[]> initial = runningStatistics(network);
 
@@ -35,7 +35,7 @@ class BatchNormTrainingTest {
                         request,
                         synthetic,
                         network,
-                        Optimizers.create("adam", hyperparameters),
+                        Optimizers.create("adam", Map.of()),
                         Schedules.create("constant", hyperparameters, workload.trainingSteps()),
                         0.0,
                         new RecordingListener(),

@@ -45,7 +45,7 @@ class FashionMnistTrainingTest {
             Map<String, Object> hp) {
         Workload workload =
                 new Workload("fashion-mnist", model, batchSize, steps, evalEvery, validation, "val_accuracy", 0.85);
-        return new TrainingRequest(workload, optimizer, "constant", hp, 1, false);
+        return TrainingRequest.of(workload, optimizer, "constant", hp, 1, false);
     }
 
     @Test

@@ -26,7 +26,7 @@ class TrainerTest {
 
     static TrainingRequest request(
             Workload workload, String optimizer, Map<String, Object> hyperparameters, long seed) {
-        return new TrainingRequest(workload, optimizer, "constant", hyperparameters, seed, false);
+        return TrainingRequest.of(workload, optimizer, "constant", hyperparameters, seed, false);
     }
 
     @Test
@@ -44,8 +44,13 @@ class TrainerTest {
             trainer.train(request, first);
             trainer.train(request, second);
             trainer.train(
-                    new TrainingRequest(
-                            request.workload(), "nesterov", "constant", request.hyperparameters(), 18, false),
+                    TrainingRequest.of(
+                            request.workload(),
+                            "nesterov",
+                            "constant",
+                            request.hyperparameters().asMap(),
+                            18,
+                            false),
                     otherSeed);
 
             assertThat(first.curve()).as(model).hasSize(3).isEqualTo(second.curve());
@@ -148,7 +153,7 @@ class TrainerTest {
         hyperparameters.put("label_smoothing", 0.1);
         hyperparameters.put("warmup_fraction", 0.1);
         hyperparameters.put("end_lr_factor", 0.01);
-        TrainingRequest request = new TrainingRequest(
+        TrainingRequest request = TrainingRequest.of(
                 synthetic("mlp", 128, 40, 20), "heavy_ball", "warmup_cosine_decay", hyperparameters, 6, true);
         RecordingListener listener = new RecordingListener();
 
@@ -167,7 +172,7 @@ class TrainerTest {
                 .isThrownBy(() -> trainer.train(
                         request(synthetic("mlp", 64, 10, 5), "adam", Map.of("learning_rate", 1e-3, "momentum", 0.9), 1),
                         new RecordingListener()))
-                .withMessageContaining("[momentum]");
+                .withMessageContaining("'momentum'");
     }
 
     @Test
