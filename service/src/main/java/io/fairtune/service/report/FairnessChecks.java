@@ -24,15 +24,15 @@ final class FairnessChecks {
 
     private FairnessChecks() {}
 
-    static List<FairnessCheck> of(Workload workload, StudySpec spec, List<ArmReport> arms) {
+    static List<FairnessCheck> of(Workload workload, StudyDesign design, List<ArmReport> arms) {
         List<FairnessCheck> checks = new ArrayList<>();
         checks.add(equalBudgets(arms));
         checks.add(sameWorkload(workload));
         checks.add(tunedHyperparameters(arms));
-        checks.add(boundaries(spec, arms));
+        checks.add(boundaries(design, arms));
         checks.add(divergence(arms));
-        checks.add(weightDecay(spec, arms));
-        FairnessCheck finalSeeds = finalSeeds(spec.finalEvaluation().seeds(), arms);
+        checks.add(weightDecay(design, arms));
+        FairnessCheck finalSeeds = finalSeeds(design.finalSeeds(), arms);
         if (finalSeeds != null) {
             checks.add(finalSeeds);
         }
@@ -129,10 +129,10 @@ final class FairnessChecks {
                 : FairnessCheck.pass("tuned-hyperparameters", "tuned per arm: " + counts);
     }
 
-    private static FairnessCheck boundaries(StudySpec spec, List<ArmReport> arms) {
+    private static FairnessCheck boundaries(StudyDesign design, List<ArmReport> arms) {
         List<String> near = new ArrayList<>();
         for (ArmReport arm : arms) {
-            ArmSpec armSpec = spec.arm(arm.name()).orElse(null);
+            ArmSpec armSpec = design.arm(arm.name()).orElse(null);
             if (arm.best() == null || armSpec == null) {
                 continue;
             }
@@ -182,15 +182,16 @@ final class FairnessChecks {
                                 + "; the search space may be too aggressive for this arm");
     }
 
-    private static FairnessCheck weightDecay(StudySpec spec, List<ArmReport> arms) {
+    private static FairnessCheck weightDecay(StudyDesign design, List<ArmReport> arms) {
         Map<String, String> kinds = new LinkedHashMap<>();
         for (ArmReport arm : arms) {
-            boolean decays =
-                    spec.arm(arm.name()).map(FairnessChecks::appliesWeightDecay).orElse(false);
+            boolean decays = design.arm(arm.name())
+                    .map(FairnessChecks::appliesWeightDecay)
+                    .orElse(false);
             kinds.put(arm.name(), decays ? arm.weightDecayKind() : "NONE");
         }
         List<String> differing = new ArrayList<>();
-        for (StudySpec.Comparison pair : spec.comparisons()) {
+        for (StudySpec.Comparison pair : design.comparisons()) {
             String candidate = kinds.get(pair.candidate());
             String baseline = kinds.get(pair.baseline());
             if (candidate != null && !candidate.equals(baseline)) {

@@ -15,9 +15,8 @@ import io.fairtune.service.report.stats.Estimate;
 import io.fairtune.service.report.stats.Quantiles;
 import io.fairtune.service.report.stats.Summary;
 import io.fairtune.service.report.stats.Verdict;
-import io.fairtune.service.spec.ArmSpec;
+import io.fairtune.service.sampling.SplitMix64;
 import io.fairtune.service.spec.StudySpec;
-import io.fairtune.service.spec.StudySpecParser;
 import io.fairtune.service.study.Arm;
 import io.fairtune.service.study.ArmRepository;
 import io.fairtune.service.study.Study;
@@ -71,7 +70,6 @@ public class ReportService {
     @Transactional(readOnly = true)
     public Report report(long studyId) {
         Study study = studies.findById(studyId).orElseThrow(() -> new StudyNotFoundException(studyId));
-        StudySpec spec = StudySpecParser.parse(study.specJson());
         List<Arm> studyArms = arms.findByStudyIdOrderByPosition(studyId);
         Map<Long, List<Trial>> byArm = trials.findByStudyIdOrderByPhaseDescArmIdAscSampleIndexAsc(studyId).stream()
                 .collect(Collectors.groupingBy(Trial::armId));
@@ -102,7 +100,7 @@ public class ReportService {
                     arm.optimizer(),
                     arm.scheduleType(),
                     weightDecayKind(arm.optimizer()),
-                    spec.arm(arm.name()).map(ArmSpec::tunedParameters).orElse(List.of()),
+                    arm.tunedHyperparameters(),
                     Json.readMap(arm.spaceJson()),
                     effort(study, tuning, lost.getOrDefault(arm.id(), 0)),
                     best.map(this::bestTrial).orElse(null),
@@ -110,8 +108,9 @@ public class ReportService {
                     finalPhase));
         }
         List<Comparison> comparisons = new ArrayList<>();
-        for (StudySpec.Comparison pair : spec.comparisons()) {
-            comparisons.add(compare(study, pair, tuningValues, finalAccuracies));
+        Map<String, Integer> positions = studyArms.stream().collect(Collectors.toMap(Arm::name, Arm::position));
+        for (StudySpec.Comparison pair : study.comparisons()) {
+            comparisons.add(compare(study, pair, tuningValues, finalAccuracies, positions));
         }
         return new Report(
                 study.id(),
@@ -125,7 +124,11 @@ public class ReportService {
                 study.searchSeed(),
                 armReports,
                 comparisons,
-                FairnessChecks.of(study.workload(), spec, armReports));
+                FairnessChecks.of(
+                        study.workload(),
+                        new StudyDesign(
+                                studyArms.stream().map(Arm::design).toList(), study.comparisons(), study.finalSeeds()),
+                        armReports));
     }
 
     /**
@@ -220,8 +223,14 @@ public class ReportService {
             Study study,
             StudySpec.Comparison pair,
             Map<String, double[]> tuningValues,
-            Map<String, double[]> finalAccuracies) {
-        BootstrapOptions options = BootstrapOptions.withSeed(study.searchSeed() ^ pair.hashCode());
+            Map<String, double[]> finalAccuracies,
+            Map<String, Integer> positions) {
+        // From the study seed and the arms' positions, never a hashCode(): the same rows give the same report.
+        BootstrapOptions options = BootstrapOptions.withSeed(SplitMix64.at(
+                study.searchSeed() ^ SplitMix64.REPORT_STREAM,
+                1L
+                        + positions.getOrDefault(pair.candidate(), -1) * 1024L
+                        + positions.getOrDefault(pair.baseline(), -1)));
         double[] candidateFinal = finalAccuracies.get(pair.candidate());
         double[] baselineFinal = finalAccuracies.get(pair.baseline());
         Estimate median = candidateFinal != null && baselineFinal != null

@@ -20,6 +20,8 @@ public final class SplitMix64 {
     public static final long UNIFORM_STREAM = 0x554E49464F524D00L;
     /** Training seeds of tuning and final trials ("SEEDS" in ASCII). */
     public static final long SEED_STREAM = 0x5345454453000000L;
+    /** Resampling seeds of a study's report ("REPORT" in ASCII). */
+    public static final long REPORT_STREAM = 0x5245504F52540000L;
 
     private long state;
 

@@ -1,6 +1,8 @@
 package io.fairtune.service.study;
 
 import io.fairtune.contract.catalog.Workload;
+import io.fairtune.service.spec.StudySpec;
+import io.fairtune.service.web.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 
 /** A stored study: its workload, budget and search settings, flattened from the accepted spec. */
 @Entity
@@ -73,6 +77,8 @@ public class Study {
     @Column(name = "created_by_token_id")
     private Long createdByTokenId;
 
+    private String comparisons;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -97,7 +103,8 @@ public class Study {
             int maxAttemptsPerTrial,
             int finalSeeds,
             String createdBy,
-            Long createdByTokenId) {}
+            Long createdByTokenId,
+            List<StudySpec.Comparison> comparisons) {}
 
     Study(Settings settings) {
         this.name = settings.name();
@@ -121,6 +128,16 @@ public class Study {
         this.finalSeeds = settings.finalSeeds();
         this.createdBy = settings.createdBy();
         this.createdByTokenId = settings.createdByTokenId();
+        this.comparisons = Json.write(settings.comparisons());
+    }
+
+    /** The candidate/baseline pairs the report compares, as stored. */
+    public List<StudySpec.Comparison> comparisons() {
+        return Json.readList(comparisons).stream()
+                .map(c -> (Map<?, ?>) c)
+                .map(c ->
+                        new StudySpec.Comparison(String.valueOf(c.get("candidate")), String.valueOf(c.get("baseline"))))
+                .toList();
     }
 
     public Workload workload() {

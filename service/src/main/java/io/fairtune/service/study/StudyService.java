@@ -51,19 +51,15 @@ public class StudyService {
                 spec.budget().maxAttemptsPerTrial(),
                 spec.finalEvaluation().seeds(),
                 creator.name(),
-                creator.tokenId())));
+                creator.tokenId(),
+                spec.comparisons())));
         Map<String, Arm> armsByName = new HashMap<>();
         List<?> submittedArms = (List<?>) Json.readMap(specJson).get("arms");
         int position = 0;
         for (ArmSpec armSpec : spec.arms()) {
             Object submittedSpace = ((Map<?, ?>) submittedArms.get(position)).get("space");
-            Arm arm = arms.save(new Arm(
-                    study.id(),
-                    position++,
-                    armSpec.name(),
-                    armSpec.optimizer(),
-                    armSpec.schedule().type(),
-                    Json.write(submittedSpace)));
+            Arm arm = arms.save(
+                    new Arm(study.id(), position++, armSpec, submittedSpace == null ? Map.of() : submittedSpace));
             armsByName.put(arm.name(), arm);
         }
         List<Trial> planned = new ArrayList<>();

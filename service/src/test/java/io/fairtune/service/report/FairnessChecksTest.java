@@ -52,7 +52,7 @@ class FairnessChecksTest {
         ArmReport nesterov = arm("nesterov", "COUPLED", List.of("learning_rate", "momentum"), 9.5, 3);
         ArmReport adamw = arm("adamw", "DECOUPLED", List.of("learning_rate", "weight_decay"), 1e-3, 0);
         Map<String, FairnessCheck> checks =
-                byName(FairnessChecks.of(spec.workload().toWorkload(), spec, List.of(nesterov, adamw)));
+                byName(FairnessChecks.of(spec.workload().toWorkload(), StudyDesign.of(spec), List.of(nesterov, adamw)));
         assertThat(checks.get("search-space-boundaries").status()).isEqualTo("WARN");
         assertThat(checks.get("search-space-boundaries").message())
                 .contains("nesterov", "learning_rate", "upper bound 10.00")
@@ -80,20 +80,23 @@ class FairnessChecksTest {
                 arm("nesterov", "COUPLED", List.of("learning_rate", "momentum"), 1.0, 0),
                 new Effort(4, 3, 0, 0, 0, 1, 0, 3, 60, 1.0));
         ArmReport adamw = arm("adamw", "DECOUPLED", List.of("learning_rate", "weight_decay"), 1e-3, 0);
-        FairnessCheck budgets = byName(FairnessChecks.of(spec.workload().toWorkload(), spec, List.of(nesterov, adamw)))
+        FairnessCheck budgets = byName(
+                        FairnessChecks.of(spec.workload().toWorkload(), StudyDesign.of(spec), List.of(nesterov, adamw)))
                 .get("equal-budgets");
         assertThat(budgets.status()).isEqualTo("WARN");
         assertThat(budgets.message()).contains("nesterov 3/4 (1 lost to infrastructure, not charged)", "adamw 4/4");
 
         // Every arm lost one: the budgets spent are equal again, and the ledger still names the losses.
         ArmReport adamwLost = withEffort(adamw, new Effort(4, 3, 0, 0, 0, 1, 0, 3, 60, 1.0));
-        FairnessCheck even = byName(FairnessChecks.of(spec.workload().toWorkload(), spec, List.of(nesterov, adamwLost)))
+        FairnessCheck even = byName(FairnessChecks.of(
+                        spec.workload().toWorkload(), StudyDesign.of(spec), List.of(nesterov, adamwLost)))
                 .get("equal-budgets");
         assertThat(even.status()).isEqualTo("PASS");
         assertThat(even.message()).contains("adamw 3/4 (1 lost to infrastructure, not charged)");
         // A failure is the arm's own: charged, so 3 succeeded + 1 failed is the full budget.
         ArmReport adamwFailed = withEffort(adamw, new Effort(4, 3, 0, 1, 0, 0, 0, 0, 80, 1.0));
-        assertThat(byName(FairnessChecks.of(spec.workload().toWorkload(), spec, List.of(nesterov, adamwFailed)))
+        assertThat(byName(FairnessChecks.of(
+                                spec.workload().toWorkload(), StudyDesign.of(spec), List.of(nesterov, adamwFailed)))
                         .get("equal-budgets")
                         .status())
                 .isEqualTo("WARN");
@@ -113,8 +116,8 @@ class FairnessChecksTest {
                 "SUCCEEDED",
                 "DIVERGED",
                 "SUCCEEDED");
-        FairnessCheck seeds = byName(
-                        FairnessChecks.of(threeSeeds.workload().toWorkload(), threeSeeds, List.of(nesterov, adamw)))
+        FairnessCheck seeds = byName(FairnessChecks.of(
+                        threeSeeds.workload().toWorkload(), StudyDesign.of(threeSeeds), List.of(nesterov, adamw)))
                 .get("final-seeds");
         assertThat(seeds.status()).isEqualTo("WARN");
         assertThat(seeds.message())
@@ -122,13 +125,16 @@ class FairnessChecksTest {
                 .doesNotContain("nesterov 3 of");
 
         ArmReport running = withFinals(adamw, "SUCCEEDED", "RUNNING", "SUCCEEDED");
-        assertThat(byName(FairnessChecks.of(threeSeeds.workload().toWorkload(), threeSeeds, List.of(nesterov, running)))
+        assertThat(byName(FairnessChecks.of(
+                                threeSeeds.workload().toWorkload(),
+                                StudyDesign.of(threeSeeds),
+                                List.of(nesterov, running)))
                         .get("final-seeds")
                         .status())
                 .isEqualTo("PASS");
         assertThat(byName(FairnessChecks.of(
                         spec.workload().toWorkload(),
-                        spec,
+                        StudyDesign.of(spec),
                         List.of(
                                 arm("nesterov", "COUPLED", List.of(), 1.0, 0),
                                 arm("adamw", "DECOUPLED", List.of(), 1e-3, 0)))))
