@@ -1,6 +1,6 @@
 package io.fairtune.service.auth;
 
-import io.fairtune.service.web.ProblemType;
+import io.fairtune.service.problem.ProblemType;
 import io.fairtune.service.web.Problems;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.fairtune.service.auth;
 
 import io.fairtune.service.auth.TokenService.IssuedToken;
 import io.fairtune.service.auth.TokenService.TokenView;
-import io.fairtune.service.web.InvalidRequestException;
+import io.fairtune.service.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.fairtune.service.auth;
 
-import io.fairtune.service.web.InvalidRequestException;
+import io.fairtune.service.problem.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

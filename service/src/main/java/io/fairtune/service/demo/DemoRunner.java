@@ -2,10 +2,10 @@ package io.fairtune.service.demo;
 
 import io.fairtune.service.spec.StudySpecParser;
 import io.fairtune.service.study.Study;
-import io.fairtune.service.study.StudyQueries;
-import io.fairtune.service.study.StudyService;
-import io.fairtune.service.study.StudyViews.ArmProgress;
-import io.fairtune.service.study.StudyViews.StudySummary;
+import io.fairtune.service.study.api.StudyQueries;
+import io.fairtune.service.study.api.StudyService;
+import io.fairtune.service.study.api.StudyViews.ArmProgress;
+import io.fairtune.service.study.api.StudyViews.StudySummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package io.fairtune.service.report;
 
 import io.fairtune.contract.catalog.Workload;
+import io.fairtune.service.json.Json;
 import io.fairtune.service.report.Report.ArmReport;
 import io.fairtune.service.report.Report.BestOfK;
 import io.fairtune.service.report.Report.Comparison;
@@ -9,7 +10,6 @@ import io.fairtune.service.report.Report.Distribution;
 import io.fairtune.service.report.Report.Effort;
 import io.fairtune.service.report.Report.FairnessCheck;
 import io.fairtune.service.report.Report.FinalPhase;
-import io.fairtune.service.web.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.fairtune.service.report;
 
 import io.fairtune.contract.catalog.OptimizerCatalog;
 import io.fairtune.contract.catalog.OptimizerDefinition;
+import io.fairtune.service.json.Json;
 import io.fairtune.service.report.Report.ArmReport;
 import io.fairtune.service.report.Report.BestOfK;
 import io.fairtune.service.report.Report.BestTrial;
@@ -28,7 +29,6 @@ import io.fairtune.service.trial.Trial;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialRepository;
 import io.fairtune.service.trial.TrialStatus;
-import io.fairtune.service.web.Json;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;

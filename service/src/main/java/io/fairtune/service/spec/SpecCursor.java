@@ -1,5 +1,6 @@
 package io.fairtune.service.spec;
 
+import io.fairtune.service.problem.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

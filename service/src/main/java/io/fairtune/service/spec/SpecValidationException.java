@@ -1,26 +1,26 @@
 package io.fairtune.service.spec;
 
+import io.fairtune.service.problem.DomainException;
+import io.fairtune.service.problem.FieldError;
+import io.fairtune.service.problem.ProblemType;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** A study spec was rejected; carries every problem found (section by section, as found), not just the first. */
-public final class SpecValidationException extends RuntimeException {
+public final class SpecValidationException extends DomainException {
 
     private static final long serialVersionUID = 1L;
 
-    // Transient: FieldError lists are not part of any serialized form we rely on.
-    private final transient List<FieldError> errors;
-
     public SpecValidationException(List<FieldError> errors) {
-        super(summary(errors));
+        super(ProblemType.SPEC_INVALID, summary(errors), errors);
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("a validation failure needs at least one error");
         }
-        this.errors = List.copyOf(errors);
     }
 
-    public List<FieldError> errors() {
-        return errors;
+    @Override
+    public String detail() {
+        return fieldCount(errors());
     }
 
     private static String summary(List<FieldError> errors) {

@@ -1,5 +1,6 @@
 package io.fairtune.service.spec;
 
+import io.fairtune.service.problem.FieldError;
 import io.fairtune.service.spec.StudySpec.Budget;
 import io.fairtune.service.spec.StudySpec.Comparison;
 import io.fairtune.service.spec.StudySpec.FinalEvaluation;

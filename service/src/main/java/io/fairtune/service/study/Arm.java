@@ -1,8 +1,8 @@
 package io.fairtune.service.study;
 
+import io.fairtune.service.json.Json;
 import io.fairtune.service.spec.ArmSpec;
 import io.fairtune.service.spec.StoredSpaces;
-import io.fairtune.service.web.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -41,7 +41,7 @@ public class Arm {
     protected Arm() {}
 
     /** An arm as designed by an accepted spec; its space is kept as submitted. */
-    Arm(long studyId, int position, ArmSpec design, Object submittedSpace) {
+    public Arm(long studyId, int position, ArmSpec design, Object submittedSpace) {
         this.studyId = studyId;
         this.position = position;
         this.name = design.name();

@@ -1,8 +1,8 @@
 package io.fairtune.service.study;
 
 import io.fairtune.contract.catalog.Workload;
+import io.fairtune.service.json.Json;
 import io.fairtune.service.spec.StudySpec;
-import io.fairtune.service.web.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -106,7 +106,7 @@ public class Study {
             Long createdByTokenId,
             List<StudySpec.Comparison> comparisons) {}
 
-    Study(Settings settings) {
+    public Study(Settings settings) {
         this.name = settings.name();
         this.description = settings.description();
         this.status = StudyStatus.TUNING;

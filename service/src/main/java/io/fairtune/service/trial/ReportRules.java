@@ -7,7 +7,7 @@ import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.contract.protocol.MeasurementBatch;
 import io.fairtune.contract.protocol.TrainingOutcome;
 import io.fairtune.contract.protocol.TrainingResult;
-import io.fairtune.service.spec.FieldError;
+import io.fairtune.service.problem.FieldError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,18 +1,8 @@
 package io.fairtune.service.web;
 
-import io.fairtune.service.auth.LastAdminTokenException;
-import io.fairtune.service.auth.TokenNameTakenException;
-import io.fairtune.service.auth.TokenNotFoundException;
-import io.fairtune.service.spec.FieldError;
-import io.fairtune.service.spec.SpecValidationException;
-import io.fairtune.service.study.NotStudyOwnerException;
-import io.fairtune.service.study.StudyFinishedException;
-import io.fairtune.service.study.StudyNotFoundException;
-import io.fairtune.service.trial.AttemptStaleException;
-import io.fairtune.service.trial.InvalidReportException;
-import io.fairtune.service.trial.ReportConflictException;
-import io.fairtune.service.trial.TrialNotClaimableException;
-import io.fairtune.service.trial.TrialNotFoundException;
+import io.fairtune.service.problem.DomainException;
+import io.fairtune.service.problem.FieldError;
+import io.fairtune.service.problem.ProblemType;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 
 /**
- * The one place where domain exceptions become problem details (RFC 9457) with a stable {@link ProblemType};
+ * The one place where domain exceptions become problem details (RFC 9457) with their stable {@link ProblemType};
  * Spring MVC's own errors (unreadable body, wrong method, missing parameter) come through the base class and get
  * the type of their status. Nothing leaks a stack trace.
  */
@@ -39,59 +29,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(SpecValidationException.class)
-    ResponseEntity<ProblemDetail> specInvalid(SpecValidationException e) {
-        return respond(ProblemType.SPEC_INVALID, fieldCount(e.errors()), e.errors());
-    }
-
-    @ExceptionHandler(InvalidReportException.class)
-    ResponseEntity<ProblemDetail> reportInvalid(InvalidReportException e) {
-        return respond(ProblemType.REPORT_INVALID, fieldCount(e.errors()), e.errors());
-    }
-
-    @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<ProblemDetail> requestInvalid(InvalidRequestException e) {
-        return respond(ProblemType.REQUEST_INVALID, e.getMessage(), e.errors());
-    }
-
-    @ExceptionHandler({StudyNotFoundException.class, TrialNotFoundException.class, TokenNotFoundException.class})
-    ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
-        return respond(ProblemType.NOT_FOUND, e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(NotStudyOwnerException.class)
-    ResponseEntity<ProblemDetail> forbidden(NotStudyOwnerException e) {
-        return respond(ProblemType.FORBIDDEN, e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(AttemptStaleException.class)
-    ResponseEntity<ProblemDetail> attemptStale(AttemptStaleException e) {
-        return respond(ProblemType.ATTEMPT_STALE, e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(TrialNotClaimableException.class)
-    ResponseEntity<ProblemDetail> notClaimable(TrialNotClaimableException e) {
-        return respond(ProblemType.TRIAL_NOT_CLAIMABLE, e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(ReportConflictException.class)
-    ResponseEntity<ProblemDetail> reportConflict(ReportConflictException e) {
-        return respond(ProblemType.REPORT_CONFLICT, e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(StudyFinishedException.class)
-    ResponseEntity<ProblemDetail> studyFinished(StudyFinishedException e) {
-        return respond(ProblemType.STUDY_FINISHED, e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(TokenNameTakenException.class)
-    ResponseEntity<ProblemDetail> tokenNameTaken(TokenNameTakenException e) {
-        return respond(ProblemType.TOKEN_NAME_TAKEN, e.getMessage(), List.of());
-    }
-
-    @ExceptionHandler(LastAdminTokenException.class)
-    ResponseEntity<ProblemDetail> lastAdminToken(LastAdminTokenException e) {
-        return respond(ProblemType.LAST_ADMIN_TOKEN, e.getMessage(), List.of());
+    /** Every refusal the domain names carries its type: one mapping for all of them. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        return respond(e.type(), e.detail(), e.errors());
     }
 
     @ExceptionHandler(Exception.class)
@@ -123,7 +64,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         (field.isEmpty() ? "body" : field) + ": " + message,
                         List.of(error)),
                 problemHeaders(),
-                ProblemType.REQUEST_INVALID.status());
+                HttpStatusCode.valueOf(ProblemType.REQUEST_INVALID.status()));
     }
 
     /** Spring MVC's own problems keep their detail and get the stable type of their status. */
@@ -140,7 +81,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemType type, String detail, List<FieldError> errors) {
-        return ResponseEntity.status(type.status())
+        return ResponseEntity.status(HttpStatusCode.valueOf(type.status()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(type, detail, errors));
     }
@@ -149,10 +90,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return headers;
-    }
-
-    private static String fieldCount(List<FieldError> errors) {
-        return errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid";
     }
 
     /** Jackson's reference path as the API names fields: {@code measurements[3].step}. */

@@ -1,11 +1,13 @@
 package io.fairtune.service.web;
 
-import io.fairtune.service.spec.FieldError;
+import io.fairtune.service.problem.FieldError;
+import io.fairtune.service.problem.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +24,7 @@ public final class Problems {
     private Problems() {}
 
     public static ProblemDetail of(ProblemType type, String detail, List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
         if (!errors.isEmpty()) {
@@ -36,9 +38,9 @@ public final class Problems {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());
-        body.put("status", type.status().value());
+        body.put("status", type.status());
         body.put("detail", detail);
-        response.setStatus(type.status().value());
+        response.setStatus(type.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.writeValueAsString(body));

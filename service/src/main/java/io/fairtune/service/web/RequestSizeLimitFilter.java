@@ -1,5 +1,6 @@
 package io.fairtune.service.web;
 
+import io.fairtune.service.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

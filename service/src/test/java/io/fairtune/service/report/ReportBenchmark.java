@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fairtune.service.SharedExamples;
 import io.fairtune.service.spec.StudySpecParser;
 import io.fairtune.service.study.Study;
-import io.fairtune.service.study.StudyService;
+import io.fairtune.service.study.api.StudyService;
 import io.fairtune.service.trial.TrialRepository;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.fairtune.contract.catalog.Workload;
 import io.fairtune.service.SharedExamples;
+import io.fairtune.service.problem.FieldError;
 import io.fairtune.service.spec.ParameterSpace.Choice;
 import io.fairtune.service.spec.ParameterSpace.Fixed;
 import io.fairtune.service.spec.ParameterSpace.Range;

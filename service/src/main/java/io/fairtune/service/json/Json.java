@@ -1,4 +1,4 @@
-package io.fairtune.service.web;
+package io.fairtune.service.json;
 
 import java.util.LinkedHashMap;
 import java.util.List;

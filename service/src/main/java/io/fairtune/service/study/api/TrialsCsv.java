@@ -1,6 +1,6 @@
-package io.fairtune.service.study;
+package io.fairtune.service.study.api;
 
-import io.fairtune.service.study.StudyViews.TrialSummary;
+import io.fairtune.service.study.api.StudyViews.TrialSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.fairtune.service.spec;
+package io.fairtune.service.problem;
 
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
-package io.fairtune.service.study;
+package io.fairtune.service.study.api;
 
 import io.fairtune.service.auth.AllowedRoles;
 import io.fairtune.service.auth.Role;
-import io.fairtune.service.web.Json;
+import io.fairtune.service.json.Json;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;

@@ -1,7 +1,8 @@
-package io.fairtune.service.study;
+package io.fairtune.service.study.api;
 
 import io.fairtune.contract.catalog.Workload;
 import io.fairtune.contract.protocol.Measurement;
+import io.fairtune.service.study.StudyStatus;
 import io.fairtune.service.trial.TrialStatus;
 import java.time.OffsetDateTime;
 import java.util.List;

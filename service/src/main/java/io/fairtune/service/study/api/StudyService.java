@@ -1,14 +1,19 @@
-package io.fairtune.service.study;
+package io.fairtune.service.study.api;
 
+import io.fairtune.service.json.Json;
 import io.fairtune.service.sampling.PlannedTrial;
 import io.fairtune.service.sampling.TrialPlanner;
 import io.fairtune.service.spec.ArmSpec;
 import io.fairtune.service.spec.StudySpec;
+import io.fairtune.service.study.Arm;
+import io.fairtune.service.study.ArmRepository;
+import io.fairtune.service.study.NotStudyOwnerException;
+import io.fairtune.service.study.Study;
+import io.fairtune.service.study.StudyRepository;
 import io.fairtune.service.trial.Trial;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialQueue;
 import io.fairtune.service.trial.TrialRepository;
-import io.fairtune.service.web.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
