@@ -4,9 +4,11 @@ import io.fairtune.contract.launch.NativeEnvironment;
 import io.fairtune.service.embedded.EmbeddedPostgresEnvironment;
 import io.fairtune.service.embedded.LeftoverPostmaster;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.ClassUtils;
@@ -20,6 +22,15 @@ import org.springframework.util.ClassUtils;
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class ServiceApplication {
+
+    /**
+     * The service's one clock for the times it records (created, queued, started, finished). Liveness is judged
+     * by PostgreSQL's clock instead, and the two never meet in one duration.
+     */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     /** Present when the worker node is on the classpath. */
     static final String WORKER_NODE = "io.fairtune.worker.node.WorkerNodeAutoConfiguration";

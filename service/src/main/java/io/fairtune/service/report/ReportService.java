@@ -29,6 +29,7 @@ import io.fairtune.service.trial.Trial;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialRepository;
 import io.fairtune.service.trial.TrialStatus;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,12 +55,16 @@ public class ReportService {
     private final MeasurementStore measurements;
     private final JdbcTemplate jdbc;
 
+    private final Clock clock;
+
     ReportService(
             StudyRepository studies,
             ArmRepository arms,
             TrialRepository trials,
             MeasurementStore measurements,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            Clock clock) {
+        this.clock = clock;
         this.studies = studies;
         this.arms = arms;
         this.trials = trials;
@@ -116,7 +121,7 @@ public class ReportService {
                 study.id(),
                 study.name(),
                 study.status(),
-                OffsetDateTime.now(),
+                now(),
                 new Report.Target(
                         study.workload().targetMetric(), study.workload().targetValue()),
                 study.workload(),
@@ -277,5 +282,9 @@ public class ReportService {
                 .map(OptimizerDefinition::weightDecayKind)
                 .map(Enum::name)
                 .orElse("UNKNOWN");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -79,7 +79,7 @@ public class Study {
 
     private String comparisons;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", updatable = false)
     private OffsetDateTime createdAt;
 
     @Column(name = "finished_at")
@@ -106,7 +106,7 @@ public class Study {
             Long createdByTokenId,
             List<StudySpec.Comparison> comparisons) {}
 
-    public Study(Settings settings) {
+    public Study(Settings settings, OffsetDateTime now) {
         this.name = settings.name();
         this.description = settings.description();
         this.status = StudyStatus.TUNING;
@@ -129,6 +129,7 @@ public class Study {
         this.createdBy = settings.createdBy();
         this.createdByTokenId = settings.createdByTokenId();
         this.comparisons = Json.write(settings.comparisons());
+        this.createdAt = now;
     }
 
     /** The candidate/baseline pairs the report compares, as stored. */
@@ -157,20 +158,20 @@ public class Study {
         status = StudyStatus.FINAL_PHASE;
     }
 
-    public void complete() {
+    public void complete(OffsetDateTime now) {
         if (status.finished()) {
             throw new IllegalStateException("study " + id + " is already " + status);
         }
         status = StudyStatus.COMPLETED;
-        finishedAt = OffsetDateTime.now();
+        finishedAt = now;
     }
 
-    public void cancel() {
+    public void cancel(OffsetDateTime now) {
         if (status.finished()) {
             throw new IllegalStateException("study " + id + " is already " + status);
         }
         status = StudyStatus.CANCELLED;
-        finishedAt = OffsetDateTime.now();
+        finishedAt = now;
     }
 
     private void requireStatus(StudyStatus expected) {

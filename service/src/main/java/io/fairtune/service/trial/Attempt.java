@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** One claim of a trial by a worker slot. Only the newest attempt of a trial may report. */
+/**
+ * One claim of a trial by a worker slot. Only the newest attempt of a trial may report. Its start and end come from
+ * the service's clock; its heartbeats from PostgreSQL's, compared only with PostgreSQL's.
+ */
 @Entity
 @Table(name = "attempt")
 public class Attempt {
@@ -29,7 +32,7 @@ public class Attempt {
 
     private String worker;
 
-    @Column(name = "started_at", insertable = false, updatable = false)
+    @Column(name = "started_at", updatable = false)
     private OffsetDateTime startedAt;
 
     @Column(name = "last_heartbeat_at", insertable = false, updatable = false)
@@ -43,17 +46,19 @@ public class Attempt {
 
     protected Attempt() {}
 
-    Attempt(long trialId, int number, String worker) {
+    Attempt(long trialId, int number, String worker, OffsetDateTime now) {
         this.trialId = trialId;
         this.number = number;
         this.worker = worker;
         this.status = AttemptStatus.RUNNING;
+        this.startedAt = now;
     }
 
-    void end(AttemptStatus outcome, String reason) {
+    void end(AttemptStatus outcome, String reason, OffsetDateTime now) {
+        Transitions.check("attempt " + number + " of trial", trialId, status, outcome);
         status = outcome;
         endReason = reason;
-        finishedAt = OffsetDateTime.now();
+        finishedAt = now;
     }
 
     public long trialId() {

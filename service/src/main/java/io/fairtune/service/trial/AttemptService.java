@@ -3,7 +3,6 @@ package io.fairtune.service.trial;
 import io.fairtune.contract.protocol.AttemptClaim;
 import io.fairtune.contract.protocol.AttemptFailure;
 import io.fairtune.contract.protocol.MeasurementBatch;
-import io.fairtune.contract.protocol.TrainingOutcome;
 import io.fairtune.contract.protocol.TrainingResult;
 import io.fairtune.contract.protocol.TrialAssignment;
 import io.fairtune.service.json.Json;
@@ -12,6 +11,8 @@ import io.fairtune.service.study.Arm;
 import io.fairtune.service.study.ArmRepository;
 import io.fairtune.service.study.Study;
 import io.fairtune.service.study.StudyRepository;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -33,13 +34,17 @@ public class AttemptService {
     private final MeasurementStore measurements;
     private final TrialQueue queue;
 
+    private final Clock clock;
+
     AttemptService(
             TrialRepository trials,
             AttemptRepository attempts,
             ArmRepository arms,
             StudyRepository studies,
             MeasurementStore measurements,
-            TrialQueue queue) {
+            TrialQueue queue,
+            Clock clock) {
+        this.clock = clock;
         this.trials = trials;
         this.attempts = attempts;
         this.arms = arms;
@@ -63,16 +68,16 @@ public class AttemptService {
         if (trial.attempts() > 0) {
             attempts.findByTrialIdAndNumber(trialId, trial.attempts())
                     .filter(previous -> previous.status() == AttemptStatus.RUNNING)
-                    .ifPresent(
-                            previous -> previous.end(AttemptStatus.LOST, "superseded by a new claim from " + worker));
+                    .ifPresent(previous ->
+                            previous.end(AttemptStatus.LOST, "superseded by a new claim from " + worker, now()));
         }
         if (trial.attempts() >= study.maxAttemptsPerTrial()) {
             queue.endLost(study, trial);
             queue.advance(study);
             return Optional.empty();
         }
-        int number = trial.startAttempt();
-        attempts.save(new Attempt(trialId, number, worker));
+        int number = trial.startAttempt(now());
+        attempts.save(new Attempt(trialId, number, worker, now()));
         Arm arm = arms.findById(trial.armId()).orElseThrow();
         return Optional.of(new TrialAssignment(
                 trialId,
@@ -130,9 +135,8 @@ public class AttemptService {
             }
             return; // the same report again: already stored
         }
-        attempt.end(
-                result.outcome() == TrainingOutcome.DIVERGED ? AttemptStatus.DIVERGED : AttemptStatus.SUCCEEDED, null);
-        trial.finish(result);
+        attempt.end(Transitions.attemptStatus(result.outcome()), null, now());
+        trial.finish(result, now());
         queue.advance(study);
     }
 
@@ -149,8 +153,8 @@ public class AttemptService {
             }
             return;
         }
-        attempt.end(AttemptStatus.FAILED, null);
-        trial.fail(failure.message(), failure.cause());
+        attempt.end(AttemptStatus.FAILED, null, now());
+        trial.fail(failure.message(), failure.cause(), now());
         queue.advance(study);
     }
 
@@ -186,5 +190,9 @@ public class AttemptService {
 
     private long studyOf(long trialId) {
         return trials.findById(trialId).map(Trial::studyId).orElseThrow(() -> new TrialNotFoundException(trialId));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

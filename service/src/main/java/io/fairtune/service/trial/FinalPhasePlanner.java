@@ -2,6 +2,8 @@ package io.fairtune.service.trial;
 
 import io.fairtune.service.sampling.TrialSeeds;
 import io.fairtune.service.study.Study;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,10 @@ class FinalPhasePlanner {
 
     private final TrialRepository trials;
 
-    FinalPhasePlanner(TrialRepository trials) {
+    private final Clock clock;
+
+    FinalPhasePlanner(TrialRepository trials, Clock clock) {
+        this.clock = clock;
         this.trials = trials;
     }
 
@@ -40,7 +45,7 @@ class FinalPhasePlanner {
                 continue;
             }
             for (int run = 0; run < study.finalSeeds(); run++) {
-                planned.add(run(study, best.get(), run));
+                planned.add(run(study, best.get(), run, now()));
             }
         }
         trials.saveAll(planned);
@@ -67,7 +72,7 @@ class FinalPhasePlanner {
                     study.finalSeeds());
             return;
         }
-        Trial replacement = trials.saveAndFlush(run(study, lost, next));
+        Trial replacement = trials.saveAndFlush(run(study, lost, next, now()));
         log.warn(
                 "Study {}: final run {} lost to infrastructure; replaced by trial {} (seed index {})",
                 study.id(),
@@ -76,13 +81,18 @@ class FinalPhasePlanner {
                 next);
     }
 
-    private static Trial run(Study study, Trial source, int run) {
+    private static Trial run(Study study, Trial source, int run, OffsetDateTime now) {
         return new Trial(
                 study.id(),
                 source.armId(),
                 TrialPhase.FINAL,
                 run,
                 TrialSeeds.finalEvaluation(study.searchSeed(), run),
-                source.hyperparametersJson());
+                source.hyperparametersJson(),
+                now);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -2,7 +2,9 @@ package io.fairtune.service.trial;
 
 import io.fairtune.contract.job.TrialJob;
 import io.fairtune.service.study.Study;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,13 +32,17 @@ class Sweeper {
     private final Duration heartbeatTimeout;
     private final String schedulerName;
 
+    private final Clock clock;
+
     Sweeper(
             AttemptRepository attempts,
             TrialRepository trials,
             TrialQueue queue,
             JdbcTemplate jdbc,
             @Value("${fairtune.heartbeat-timeout}") Duration heartbeatTimeout,
-            @Value("${spring.quartz.scheduler-name}") String schedulerName) {
+            @Value("${spring.quartz.scheduler-name}") String schedulerName,
+            Clock clock) {
+        this.clock = clock;
         this.attempts = attempts;
         this.trials = trials;
         this.queue = queue;
@@ -56,7 +62,7 @@ class Sweeper {
             Trial trial = trials.findById(silent.trialId()).orElseThrow();
             Study study = queue.lockStudy(trial.studyId());
             trials.lockById(trial.id());
-            silent.end(AttemptStatus.LOST, "no report for " + heartbeatTimeout.toSeconds() + " s");
+            silent.end(AttemptStatus.LOST, "no report for " + heartbeatTimeout.toSeconds() + " s", now());
             if (trial.status() == TrialStatus.RUNNING && trial.attempts() == silent.number()) {
                 log.warn("Trial {} attempt {} lost (worker {})", trial.id(), silent.number(), silent.worker());
                 queue.attemptLost(study, trial);
@@ -91,5 +97,9 @@ class Sweeper {
                 Long.class)) {
             queue.advance(queue.lockStudy(studyId));
         }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -1,6 +1,5 @@
 package io.fairtune.service.trial;
 
-import io.fairtune.contract.protocol.TrainingOutcome;
 import io.fairtune.contract.protocol.TrainingResult;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -74,7 +73,7 @@ public class Trial {
     @Column(name = "failure_cause")
     private String failureCause;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", updatable = false)
     private OffsetDateTime createdAt;
 
     @Column(name = "queued_at")
@@ -91,7 +90,14 @@ public class Trial {
 
     protected Trial() {}
 
-    public Trial(long studyId, long armId, TrialPhase phase, int sampleIndex, long seed, String hyperparametersJson) {
+    public Trial(
+            long studyId,
+            long armId,
+            TrialPhase phase,
+            int sampleIndex,
+            long seed,
+            String hyperparametersJson,
+            OffsetDateTime now) {
         this.studyId = studyId;
         this.armId = armId;
         this.phase = phase;
@@ -99,29 +105,27 @@ public class Trial {
         this.seed = seed;
         this.hyperparameters = hyperparametersJson;
         this.status = TrialStatus.PENDING;
+        this.createdAt = now;
     }
 
     /** Queues a planned trial, or queues again one whose attempt or trigger was lost. */
-    void queue() {
-        if (status.finished()) {
-            throw new IllegalStateException("trial " + id + " cannot be queued from " + status);
-        }
-        status = TrialStatus.QUEUED;
-        queuedAt = OffsetDateTime.now();
+    void queue(OffsetDateTime now) {
+        move(TrialStatus.QUEUED);
+        queuedAt = now;
     }
 
     /** Starts attempt number {@code attempts + 1}. */
-    int startAttempt() {
+    int startAttempt(OffsetDateTime now) {
+        move(TrialStatus.RUNNING);
         attempts++;
-        status = TrialStatus.RUNNING;
         if (startedAt == null) {
-            startedAt = OffsetDateTime.now();
+            startedAt = now;
         }
         return attempts;
     }
 
-    void finish(TrainingResult result) {
-        status = result.outcome() == TrainingOutcome.DIVERGED ? TrialStatus.DIVERGED : TrialStatus.SUCCEEDED;
+    void finish(TrainingResult result, OffsetDateTime now) {
+        move(Transitions.trialStatus(result.outcome()));
         stepsCompleted = result.stepsCompleted();
         bestValAccuracy = result.bestValidationAccuracy();
         finalValAccuracy = result.finalValidationAccuracy();
@@ -130,14 +134,14 @@ public class Trial {
         samplesPerSecond = result.samplesPerSecond();
         testAccuracy = result.testAccuracy();
         testLoss = result.testLoss();
-        failureMessage = result.outcome() == TrainingOutcome.DIVERGED ? result.message() : null;
-        finishedAt = OffsetDateTime.now();
+        failureMessage = status == TrialStatus.DIVERGED ? result.message() : null;
+        finishedAt = now;
     }
 
     /** Whether {@code result} is exactly the outcome already stored: a replayed report. */
     boolean reported(TrainingResult result) {
-        boolean diverged = result.outcome() == TrainingOutcome.DIVERGED;
-        return status == (diverged ? TrialStatus.DIVERGED : TrialStatus.SUCCEEDED)
+        TrialStatus expected = Transitions.trialStatus(result.outcome());
+        return status == expected
                 && Objects.equals(stepsCompleted, result.stepsCompleted())
                 && Objects.equals(bestValAccuracy, result.bestValidationAccuracy())
                 && Objects.equals(finalValAccuracy, result.finalValidationAccuracy())
@@ -146,7 +150,7 @@ public class Trial {
                 && Objects.equals(samplesPerSecond, result.samplesPerSecond())
                 && Objects.equals(testAccuracy, result.testAccuracy())
                 && Objects.equals(testLoss, result.testLoss())
-                && Objects.equals(failureMessage, diverged ? result.message() : null);
+                && Objects.equals(failureMessage, expected == TrialStatus.DIVERGED ? result.message() : null);
     }
 
     /** Whether this failure is exactly the one already stored: a replayed report. */
@@ -156,23 +160,28 @@ public class Trial {
                 && Objects.equals(failureCause, cause);
     }
 
-    void fail(String message, String cause) {
-        status = TrialStatus.FAILED;
+    void fail(String message, String cause, OffsetDateTime now) {
+        move(TrialStatus.FAILED);
         failureMessage = message;
         failureCause = cause;
-        finishedAt = OffsetDateTime.now();
+        finishedAt = now;
     }
 
-    void cancel() {
-        status = TrialStatus.CANCELLED;
-        finishedAt = OffsetDateTime.now();
+    void cancel(OffsetDateTime now) {
+        move(TrialStatus.CANCELLED);
+        finishedAt = now;
     }
 
     /** Ends a trial whose attempts were all lost to infrastructure; not charged to its arm. */
-    void endLost(String message) {
-        status = TrialStatus.LOST;
+    void endLost(String message, OffsetDateTime now) {
+        move(TrialStatus.LOST);
         failureMessage = message;
-        finishedAt = OffsetDateTime.now();
+        finishedAt = now;
+    }
+
+    private void move(TrialStatus to) {
+        Transitions.check("trial", id, status, to);
+        status = to;
     }
 
     public Long id() {

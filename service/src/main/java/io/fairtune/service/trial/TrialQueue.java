@@ -5,7 +5,9 @@ import io.fairtune.service.study.Study;
 import io.fairtune.service.study.StudyFinishedException;
 import io.fairtune.service.study.StudyRepository;
 import io.fairtune.service.study.StudyStatus;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -31,13 +33,17 @@ public class TrialQueue {
     private final AttemptRepository attempts;
     private final RetryBackoff backoff;
 
+    private final Clock clock;
+
     TrialQueue(
             TrialRepository trials,
             StudyRepository studies,
             TrialJobs jobs,
             FinalPhasePlanner finalPhase,
             AttemptRepository attempts,
-            RetryBackoff backoff) {
+            RetryBackoff backoff,
+            Clock clock) {
+        this.clock = clock;
         this.trials = trials;
         this.attempts = attempts;
         this.studies = studies;
@@ -63,7 +69,7 @@ public class TrialQueue {
         if (free > 0) {
             for (Trial trial : trials.findPending(study.id(), PageRequest.of(0, free))) {
                 jobs.schedule(trial.id());
-                trial.queue();
+                trial.queue(now());
             }
         }
         if (trials.countByStudyIdAndStatusIn(study.id(), TrialStatus.UNFINISHED) > 0) {
@@ -75,7 +81,7 @@ public class TrialQueue {
             advance(study);
             return;
         }
-        study.complete();
+        study.complete(now());
         log.info("Study {} ({}) completed", study.id(), study.name());
     }
 
@@ -97,7 +103,7 @@ public class TrialQueue {
             return;
         }
         jobs.scheduleNoSooner(trial.id(), delay);
-        trial.queue();
+        trial.queue(now());
         log.info("Trial {} queued again in {} s after {} lost attempts", trial.id(), delay.toSeconds(), lost);
     }
 
@@ -107,14 +113,16 @@ public class TrialQueue {
         if (!jobs.waiting(trial.id())) {
             jobs.schedule(trial.id());
         }
-        trial.queue();
+        trial.queue(now());
     }
 
     /** The trial's attempts are all spent on losses: it ends LOST, shown and not charged. */
     @Transactional(propagation = Propagation.MANDATORY)
     void endLost(Study study, Trial trial) {
-        trial.endLost("all " + trial.attempts() + " attempts were lost to infrastructure (workers gone or silent);"
-                + " not charged to the arm");
+        trial.endLost(
+                "all " + trial.attempts() + " attempts were lost to infrastructure (workers gone or silent);"
+                        + " not charged to the arm",
+                now());
         jobs.remove(trial.id());
         log.warn("Trial {} of study {} ended LOST after {} lost attempts", trial.id(), study.id(), trial.attempts());
         if (trial.phase() == TrialPhase.FINAL) {
@@ -133,10 +141,14 @@ public class TrialQueue {
             if (trial.attempts() > 0) {
                 attempts.findByTrialIdAndNumber(trial.id(), trial.attempts())
                         .filter(a -> a.status() == AttemptStatus.RUNNING)
-                        .ifPresent(a -> a.end(AttemptStatus.CANCELLED, "study cancelled"));
+                        .ifPresent(a -> a.end(AttemptStatus.CANCELLED, "study cancelled", now()));
             }
-            trial.cancel();
+            trial.cancel(now());
         }
-        study.cancel();
+        study.cancel(now());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

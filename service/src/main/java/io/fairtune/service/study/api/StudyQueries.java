@@ -24,6 +24,7 @@ import io.fairtune.service.trial.TrialNotFoundException;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialRepository;
 import io.fairtune.service.trial.TrialStatus;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,12 +50,16 @@ public class StudyQueries {
     private final AttemptRepository attempts;
     private final MeasurementStore measurements;
 
+    private final Clock clock;
+
     StudyQueries(
             StudyRepository studies,
             ArmRepository arms,
             TrialRepository trials,
             AttemptRepository attempts,
-            MeasurementStore measurements) {
+            MeasurementStore measurements,
+            Clock clock) {
+        this.clock = clock;
         this.studies = studies;
         this.arms = arms;
         this.trials = trials;
@@ -215,7 +220,7 @@ public class StudyQueries {
                     tuning,
                     finalPhase));
         }
-        OffsetDateTime end = study.finishedAt() == null ? OffsetDateTime.now() : study.finishedAt();
+        OffsetDateTime end = study.finishedAt() == null ? now() : study.finishedAt();
         double duration = study.createdAt() == null
                 ? 0
                 : Duration.between(study.createdAt(), end).toMillis() / 1000.0;
@@ -254,5 +259,9 @@ public class StudyQueries {
                 t.createdAt(),
                 t.startedAt(),
                 t.finishedAt());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -14,6 +14,8 @@ import io.fairtune.service.trial.Trial;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialQueue;
 import io.fairtune.service.trial.TrialRepository;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +36,10 @@ public class StudyService {
     private final TrialRepository trials;
     private final TrialQueue queue;
 
-    StudyService(StudyRepository studies, ArmRepository arms, TrialRepository trials, TrialQueue queue) {
+    private final Clock clock;
+
+    StudyService(StudyRepository studies, ArmRepository arms, TrialRepository trials, TrialQueue queue, Clock clock) {
+        this.clock = clock;
         this.studies = studies;
         this.arms = arms;
         this.trials = trials;
@@ -44,20 +49,22 @@ public class StudyService {
     /** One transaction: the study, its arms, every planned trial and the first Quartz jobs, or nothing. */
     @Transactional
     public Study create(StudySpec spec, String specJson, Creator creator) {
-        Study study = studies.save(new Study(new Study.Settings(
-                spec.name(),
-                spec.description(),
-                specJson,
-                spec.workload().toWorkload(),
-                spec.search().algorithm().specName(),
-                spec.search().seed(),
-                spec.budget().trialsPerArm(),
-                spec.budget().maxParallelTrials(),
-                spec.budget().maxAttemptsPerTrial(),
-                spec.finalEvaluation().seeds(),
-                creator.name(),
-                creator.tokenId(),
-                spec.comparisons())));
+        Study study = studies.save(new Study(
+                new Study.Settings(
+                        spec.name(),
+                        spec.description(),
+                        specJson,
+                        spec.workload().toWorkload(),
+                        spec.search().algorithm().specName(),
+                        spec.search().seed(),
+                        spec.budget().trialsPerArm(),
+                        spec.budget().maxParallelTrials(),
+                        spec.budget().maxAttemptsPerTrial(),
+                        spec.finalEvaluation().seeds(),
+                        creator.name(),
+                        creator.tokenId(),
+                        spec.comparisons()),
+                now()));
         Map<String, Arm> armsByName = new HashMap<>();
         List<?> submittedArms = (List<?>) Json.readMap(specJson).get("arms");
         int position = 0;
@@ -75,7 +82,8 @@ public class StudyService {
                     TrialPhase.TUNING,
                     point.sampleIndex(),
                     point.seed(),
-                    Json.write(point.hyperparameters())));
+                    Json.write(point.hyperparameters()),
+                    now()));
         }
         trials.saveAll(planned);
         trials.flush();
@@ -108,5 +116,9 @@ public class StudyService {
             throw new NotStudyOwnerException(studyId);
         }
         queue.cancel(study);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }
