@@ -11,23 +11,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** A study with every optimizer of the catalog as an arm runs end to end through the in-process slot. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fairtune.data-dir=target/it-all-optimizers", "fairtune.worker.slots=1"})
-@DirtiesContext
+@FairtuneTrainingTest
 class AllOptimizersStudyTest {
 
-    private static final Path DATA_DIR = Path.of("target/it-all-optimizers");
-
-    static {
-        SharedExamples.deleteTree(DATA_DIR);
-    }
+    private static final Path DATA_DIR = Path.of(FairtuneTrainingTest.DATA_DIR);
 
     @LocalServerPort
     int port;

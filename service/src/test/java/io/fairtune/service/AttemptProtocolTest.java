@@ -8,27 +8,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The attempt API as a worker speaks it, driven by hand (no slot trains here): fencing of stale attempts,
  * idempotent reports, non-finite numbers, and Quartz jobs that exist exactly for queued trials.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fairtune.data-dir=target/it-attempts", "fairtune.worker.slots=0"})
-@DirtiesContext
+@FairtuneIntegrationTest
 class AttemptProtocolTest {
 
-    private static final Path DATA_DIR = Path.of("target/it-attempts");
-
-    static {
-        SharedExamples.deleteTree(DATA_DIR);
-    }
+    private static final Path DATA_DIR = Path.of(FairtuneIntegrationTest.DATA_DIR);
 
     @LocalServerPort
     int port;
@@ -54,7 +45,7 @@ class AttemptProtocolTest {
         assertThat(queued).isEqualTo(2); // maxParallelTrials
         Integer jobs = jdbc.queryForObject(
                 "select count(*) from qrtz_job_details j join trial t on j.job_name = 'trial-' || t.id"
-                        + " where t.study_id = ? and j.requests_recovery and j.sched_name = 'FairtuneTrials'",
+                        + " where t.study_id = ? and j.requests_recovery and j.sched_name = 'FairtuneTrialsShared'",
                 Integer.class,
                 study);
         assertThat(jobs).isEqualTo(2);

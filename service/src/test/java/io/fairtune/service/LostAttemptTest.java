@@ -65,8 +65,7 @@ class LostAttemptTest {
 
     @Test
     void silentAttemptsAreRequeuedWithBackoffAndThenTheTrialEndsLostWithoutBeingCharged() throws Exception {
-        String spec = SharedExamples.study("synthetic-smoke.json")
-                .replace("\"maxParallelTrials\": 2", "\"maxParallelTrials\": 2, \"maxAttemptsPerTrial\": 3");
+        String spec = Specs.smoke().maxAttemptsPerTrial(3).json();
         long study = submit(spec);
         long trial = queuedTrials(study).get(0);
         String arm = jdbc.queryForObject(
@@ -107,10 +106,11 @@ class LostAttemptTest {
 
     @Test
     void aLostFinalRunIsReplacedByAFreshSeedSoEveryArmGetsItsPlannedRuns() throws Exception {
-        String spec = SharedExamples.study("synthetic-smoke.json")
-                .replace("\"trialsPerArm\": 4", "\"trialsPerArm\": 1")
-                .replace("\"maxParallelTrials\": 2", "\"maxParallelTrials\": 2, \"maxAttemptsPerTrial\": 1")
-                .replace("\"seeds\": 2", "\"seeds\": 1");
+        String spec = Specs.smoke()
+                .trialsPerArm(1)
+                .maxAttemptsPerTrial(1)
+                .finalSeeds(1)
+                .json();
         long study = submit(spec);
         for (long tuning : queuedTrials(study)) {
             assertThat(claim(tuning).statusCode()).isEqualTo(201);

@@ -33,11 +33,12 @@ class ServiceCrashIT {
         ProcessHandle orphan;
         try (ServiceProcess first = ServiceProcess.start(data, "crash-restart-1", TUNED, QUICK_RECOVERY)) {
             TestApi api = TestApi.local(first.awaitPort(Duration.ofMinutes(2)), data);
-            String spec = SharedExamples.study("synthetic-smoke.json")
-                    .replace("\"trainingSteps\": 40", "\"trainingSteps\": 600")
-                    .replace("\"evalEverySteps\": 10", "\"evalEverySteps\": 100")
-                    .replace("\"trialsPerArm\": 4", "\"trialsPerArm\": 2")
-                    .replace("\"seeds\": 2", "\"seeds\": 1");
+            String spec = Specs.smoke()
+                    .trainingSteps(600)
+                    .evalEverySteps(100)
+                    .trialsPerArm(2)
+                    .finalSeeds(1)
+                    .json();
             HttpResponse<String> created = api.post("/api/v1/studies", spec);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             study = TestApi.json(created).path("summary").path("id").asLong();

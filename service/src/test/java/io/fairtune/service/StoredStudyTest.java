@@ -30,9 +30,7 @@ class StoredStudyTest {
     void aStudyThatTodaysValidationWouldRejectStillReportsAndCompletesItsFinalPhase() throws Exception {
         TestApi admin = TestApi.local(port, Path.of(FairtuneIntegrationTest.DATA_DIR));
         TestApi worker = admin.withToken(AttemptReports.workerToken());
-        String spec = SharedExamples.study("synthetic-smoke.json")
-                .replace("\"trialsPerArm\": 4", "\"trialsPerArm\": 2")
-                .replace("\"seeds\": 2", "\"seeds\": 1");
+        String spec = Specs.smoke().trialsPerArm(2).finalSeeds(1).json();
         HttpResponse<String> created = admin.post("/api/v1/studies", spec);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long study = TestApi.json(created).path("summary").path("id").asLong();

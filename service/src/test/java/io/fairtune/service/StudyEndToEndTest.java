@@ -1,5 +1,7 @@
 package io.fairtune.service;
 
+import static io.fairtune.service.JsonAssertions.integer;
+import static io.fairtune.service.JsonAssertions.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,27 +12,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The smoke study through real HTTP with a token, the real Quartz JDBC store on the embedded PostgreSQL, and
  * real DL4J training in the service's in-process slot.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fairtune.data-dir=target/it-end-to-end", "fairtune.worker.slots=1"})
-@DirtiesContext
+@FairtuneTrainingTest
 class StudyEndToEndTest {
 
-    private static final Path DATA_DIR = Path.of("target/it-end-to-end");
-
-    static {
-        SharedExamples.deleteTree(DATA_DIR);
-    }
+    private static final Path DATA_DIR = Path.of(FairtuneTrainingTest.DATA_DIR);
 
     @LocalServerPort
     int port;
@@ -75,7 +68,7 @@ class StudyEndToEndTest {
         assertThat(points).isEqualTo(12 * 4);
 
         JsonNode trials = api.getJson("/api/v1/studies/" + id + "/trials?arm=adam&phase=TUNING&size=10");
-        assertThat(trials.path("total").asInt()).isEqualTo(4);
+        assertThat(integer(trials, "/total")).isEqualTo(4);
         long trialId = trials.path("items").get(0).path("id").asLong();
         JsonNode trial = api.getJson("/api/v1/trials/" + trialId);
         assertThat(trial.path("curve")).hasSize(4);
@@ -93,9 +86,8 @@ class StudyEndToEndTest {
         JsonNode sorted =
                 api.getJson("/api/v1/studies/" + id + "/trials?phase=TUNING&sort=bestValAccuracy,desc&size=3");
         assertThat(sorted.path("sort").asString()).isEqualTo("bestValAccuracy,desc");
-        assertThat(sorted.path("items").get(0).path("bestValAccuracy").asDouble())
-                .isGreaterThanOrEqualTo(
-                        sorted.path("items").get(1).path("bestValAccuracy").asDouble());
+        assertThat(number(sorted, "/items/0/bestValAccuracy"))
+                .isGreaterThanOrEqualTo(number(sorted, "/items/1/bestValAccuracy"));
         assertThat(api.get("/api/v1/studies/" + id + "/trials?sort=password,asc")
                         .statusCode())
                 .isEqualTo(400);
@@ -121,39 +113,39 @@ class StudyEndToEndTest {
             double mean =
                     values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            assertThat(curve.get(0).path("expected").asDouble()).isCloseTo(mean, within(1e-12));
-            assertThat(curve.get(values.size() - 1).path("expected").asDouble()).isCloseTo(max, within(1e-12));
+            assertThat(number(curve.get(0), "/expected")).isCloseTo(mean, within(1e-12));
+            assertThat(number(curve.get(values.size() - 1), "/expected")).isCloseTo(max, within(1e-12));
             double previous = Double.NEGATIVE_INFINITY;
             for (JsonNode point : curve) {
-                double expected = point.path("expected").asDouble();
+                double expected = number(point, "/expected");
                 assertThat(expected).isGreaterThanOrEqualTo(previous - 1e-12);
-                assertThat(point.path("low").asDouble()).isLessThanOrEqualTo(expected + 1e-12);
-                assertThat(point.path("high").asDouble()).isGreaterThanOrEqualTo(expected - 1e-12);
+                assertThat(number(point, "/low")).isLessThanOrEqualTo(expected + 1e-12);
+                assertThat(number(point, "/high")).isGreaterThanOrEqualTo(expected - 1e-12);
                 previous = expected;
             }
             JsonNode effort = arm.path("effort");
-            assertThat(effort.path("succeeded").asInt()
-                            + effort.path("diverged").asInt()
-                            + effort.path("failed").asInt()
-                            + effort.path("cancelled").asInt()
-                            + effort.path("unfinished").asInt())
-                    .isEqualTo(effort.path("planned").asInt())
+            assertThat(integer(effort, "/succeeded")
+                            + integer(effort, "/diverged")
+                            + integer(effort, "/failed")
+                            + integer(effort, "/cancelled")
+                            + integer(effort, "/unfinished"))
+                    .isEqualTo(integer(effort, "/planned"))
                     .isEqualTo(4);
-            assertThat(arm.path("best").path("bestValAccuracy").asDouble()).isCloseTo(max, within(1e-12));
+            assertThat(number(arm, "/best/bestValAccuracy")).isCloseTo(max, within(1e-12));
             JsonNode finalPhase = arm.path("finalPhase");
             assertThat(finalPhase.path("runs")).hasSize(2);
             JsonNode summary = finalPhase.path("summary");
-            assertThat(summary.path("min").asDouble())
-                    .isLessThanOrEqualTo(summary.path("median").asDouble())
-                    .isLessThanOrEqualTo(summary.path("max").asDouble());
+            assertThat(number(summary, "/min"))
+                    .isLessThanOrEqualTo(number(summary, "/median"))
+                    .isLessThanOrEqualTo(number(summary, "/max"));
         }
         JsonNode comparison = report.path("comparisons").get(0);
         assertThat(comparison.path("candidate").asString()).isEqualTo("adam");
         assertThat(comparison.path("baseline").asString()).isEqualTo("nesterov");
         JsonNode median = comparison.path("medianDifference");
-        assertThat(median.path("low").asDouble())
-                .isLessThanOrEqualTo(median.path("estimate").asDouble())
-                .isLessThanOrEqualTo(median.path("high").asDouble());
+        assertThat(number(median, "/low"))
+                .isLessThanOrEqualTo(number(median, "/estimate"))
+                .isLessThanOrEqualTo(number(median, "/high"));
         assertThat(comparison.path("text").asString()).startsWith("adam ").contains("nesterov");
         assertThat(report.path("fairnessChecks").findValuesAsString("name"))
                 .contains(

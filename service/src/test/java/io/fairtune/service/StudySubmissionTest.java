@@ -9,24 +9,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /** Submitting specs over HTTP: rejections are problem details listing every field and store nothing. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fairtune.data-dir=target/it-submission", "fairtune.worker.slots=0"})
-@DirtiesContext
+@FairtuneIntegrationTest
 class StudySubmissionTest {
 
-    private static final Path DATA_DIR = Path.of("target/it-submission");
-
-    static {
-        SharedExamples.deleteTree(DATA_DIR);
-    }
+    private static final Path DATA_DIR = Path.of(FairtuneIntegrationTest.DATA_DIR);
 
     @LocalServerPort
     int port;
@@ -67,10 +58,12 @@ class StudySubmissionTest {
     @Test
     void aBrokenSpecIsRejectedWithEveryInvalidFieldAndNothingStored() {
         long before = studies();
-        String broken = SharedExamples.study("synthetic-smoke.json")
-                .replace("\"optimizer\": \"adam\"", "\"optimizer\": \"adagrad\"")
-                .replace("\"min\": 0.01, \"max\": 1.0", "\"min\": 1.0, \"max\": 0.01")
-                .replace("\"trialsPerArm\": 4", "\"trialsPerArm\": 0");
+        String broken = Specs.smoke()
+                .set("/arms/1", "optimizer", "\"adagrad\"")
+                .set("/arms/0/space/learning_rate", "min", 1.0)
+                .set("/arms/0/space/learning_rate", "max", 0.01)
+                .trialsPerArm(0)
+                .json();
         HttpResponse<String> response = api.post("/api/v1/studies", broken);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))

@@ -52,11 +52,12 @@ class WorkerFailoverTest {
         TestApi api = TestApi.local(port, DATA_DIR);
         String workerToken = Files.readString(DATA_DIR.resolve("worker-token")).trim();
         // Longer trials than the smoke study's, so the kill lands mid-training.
-        String spec = SharedExamples.study("synthetic-smoke.json")
-                .replace("\"trainingSteps\": 40", "\"trainingSteps\": 600")
-                .replace("\"evalEverySteps\": 10", "\"evalEverySteps\": 50")
-                .replace("\"trialsPerArm\": 4", "\"trialsPerArm\": 2")
-                .replace("\"seeds\": 2", "\"seeds\": 0");
+        String spec = Specs.smoke()
+                .trainingSteps(600)
+                .evalEverySteps(50)
+                .trialsPerArm(2)
+                .finalSeeds(0)
+                .json();
         try (WorkerProcesses workers = new WorkerProcesses(
                 environment.getRequiredProperty("spring.datasource.url"), port, workerToken, jdbc)) {
             Process victim = workers.start("failover-a");

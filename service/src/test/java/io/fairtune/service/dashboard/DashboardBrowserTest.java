@@ -2,6 +2,7 @@ package io.fairtune.service.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fairtune.service.FairtuneTrainingTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,22 +33,17 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The dashboard in Debian's headless Chromium against the real service (embedded PostgreSQL, Quartz and one
  * in-process training slot): sign in, catch a broken spec, create the smoke study from its template, watch it
  * finish and check that every chart holds data. Screenshots land in {@code target/screenshots}.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fairtune.data-dir=target/it-dashboard", "fairtune.worker.slots=1"})
-@DirtiesContext
+@FairtuneTrainingTest
 class DashboardBrowserTest {
 
-    private static final Path DATA_DIR = Path.of("target/it-dashboard");
+    private static final Path DATA_DIR = Path.of(FairtuneTrainingTest.DATA_DIR);
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final Path DOWNLOADS =
             Path.of("target/it-dashboard-downloads").toAbsolutePath();
@@ -64,7 +60,6 @@ class DashboardBrowserTest {
             });""";
 
     static {
-        deleteTree(DATA_DIR);
         deleteTree(DOWNLOADS);
     }
 
