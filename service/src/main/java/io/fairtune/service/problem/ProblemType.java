@@ -4,36 +4,81 @@ import java.net.URI;
 
 /**
  * Every kind of error the API answers, with a stable {@code type} URI (RFC 9457) that clients branch on. The
- * URIs are relative references ({@code /problems/attempt-stale}), resolved against the service's address, where
- * each one is described.
+ * URIs are relative references ({@code /problems/attempt-stale}); the OpenAPI document lists and describes them.
  */
 public enum ProblemType {
-    REQUEST_INVALID("request-invalid", 400, "Invalid request"),
-    SPEC_INVALID("spec-invalid", 400, "Invalid study spec"),
-    REPORT_INVALID("report-invalid", 400, "Invalid worker report"),
-    UNAUTHORIZED("unauthorized", 401, "Authentication required"),
-    FORBIDDEN("forbidden", 403, "Forbidden"),
-    NOT_FOUND("not-found", 404, "Not found"),
-    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
-    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
-    ATTEMPT_STALE("attempt-stale", 409, "Attempt is stale"),
-    TRIAL_NOT_CLAIMABLE("trial-not-claimable", 409, "Trial needs no further attempt"),
-    REPORT_CONFLICT("report-conflict", 409, "Report differs from the one stored"),
-    STUDY_FINISHED("study-finished", 409, "Study already finished"),
-    TOKEN_NAME_TAKEN("token-name-taken", 409, "Token name in use"),
-    LAST_ADMIN_TOKEN("last-admin-token", 409, "Last admin token"),
-    REQUEST_TOO_LARGE("request-too-large", 413, "Request too large"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
-    INTERNAL_ERROR("internal-error", 500, "Internal error");
+    REQUEST_INVALID(
+            "request-invalid",
+            400,
+            "Invalid request",
+            "a parameter or body field is not legal; errors lists each field"),
+    SPEC_INVALID(
+            "spec-invalid",
+            400,
+            "Invalid study spec",
+            "the study spec breaks the rules; errors lists every field, nothing was stored"),
+    REPORT_INVALID(
+            "report-invalid",
+            400,
+            "Invalid worker report",
+            "a worker report breaks the attempt protocol; errors lists each field, nothing was stored"),
+    UNAUTHORIZED(
+            "unauthorized",
+            401,
+            "Authentication required",
+            "no bearer token, or one that is unknown, expired or revoked"),
+    FORBIDDEN(
+            "forbidden",
+            403,
+            "Forbidden",
+            "the token's role may not call this endpoint, or a ci token acted on another token's study"),
+    NOT_FOUND("not-found", 404, "Not found", "no such study, trial, token or route"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed", "the route does not answer this HTTP method"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "none of the accepted media types can be produced"),
+    ATTEMPT_STALE(
+            "attempt-stale",
+            409,
+            "Attempt is stale",
+            "the attempt was superseded, lost or cancelled: the worker stops"),
+    TRIAL_NOT_CLAIMABLE(
+            "trial-not-claimable",
+            409,
+            "Trial needs no further attempt",
+            "the trial is finished, cancelled, not queued or out of attempts"),
+    REPORT_CONFLICT(
+            "report-conflict",
+            409,
+            "Report differs from the one stored",
+            "a replayed report differs from the one stored for the same attempt"),
+    STUDY_FINISHED(
+            "study-finished", 409, "Study already finished", "the study has already completed or been cancelled"),
+    TOKEN_NAME_TAKEN("token-name-taken", 409, "Token name in use", "an active token already has this name"),
+    LAST_ADMIN_TOKEN(
+            "last-admin-token", 409, "Last admin token", "revoking this token would leave no active admin token"),
+    REQUEST_TOO_LARGE("request-too-large", 413, "Request too large", "the body exceeds fairtune.max-request-bytes"),
+    UNSUPPORTED_MEDIA_TYPE(
+            "unsupported-media-type",
+            415,
+            "Unsupported media type",
+            "the body is not of a media type the endpoint reads"),
+    INTERNAL_ERROR(
+            "internal-error", 500, "Internal error", "a fault of the service; logged, never described to the client");
 
     private final String slug;
     private final int status;
     private final String title;
+    private final String description;
 
-    ProblemType(String slug, int status, String title) {
+    ProblemType(String slug, int status, String title, String description) {
         this.slug = slug;
         this.status = status;
         this.title = title;
+        this.description = description;
+    }
+
+    /** When the API answers with this type. */
+    public String description() {
+        return description;
     }
 
     public URI uri() {
