@@ -1,6 +1,5 @@
 package io.fairtune.service.report;
 
-import io.fairtune.contract.catalog.Workload;
 import io.fairtune.service.json.Json;
 import io.fairtune.service.report.Report.ArmReport;
 import io.fairtune.service.report.Report.BestOfK;
@@ -10,6 +9,7 @@ import io.fairtune.service.report.Report.Distribution;
 import io.fairtune.service.report.Report.Effort;
 import io.fairtune.service.report.Report.FairnessCheck;
 import io.fairtune.service.report.Report.FinalPhase;
+import io.fairtune.service.study.api.StudyViews.WorkloadView;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +22,7 @@ final class MarkdownReport {
 
     static String render(Report report) {
         StringBuilder md = new StringBuilder();
-        Workload w = report.workload();
+        WorkloadView w = report.workload();
         md.append("# ").append(report.name()).append(" — fair optimizer comparison\n\n");
         md.append("Study ")
                 .append(report.studyId())

@@ -1,8 +1,8 @@
 package io.fairtune.service.report;
 
-import io.fairtune.contract.catalog.Workload;
-import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.service.study.StudyStatus;
+import io.fairtune.service.study.api.StudyViews.CurvePoint;
+import io.fairtune.service.study.api.StudyViews.WorkloadView;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ public record Report(
         StudyStatus status,
         OffsetDateTime generatedAt,
         Target target,
-        Workload workload,
+        WorkloadView workload,
         String searchAlgorithm,
         long searchSeed,
         List<ArmReport> arms,
@@ -75,7 +75,7 @@ public record Report(
             double bestValAccuracy,
             Integer stepsToTarget,
             Map<String, Object> hyperparameters,
-            List<Measurement> curve) {}
+            List<CurvePoint> curve) {}
 
     public record BestOfK(int k, double expected, double low, double high) {}
 

@@ -23,6 +23,8 @@ import io.fairtune.service.study.ArmRepository;
 import io.fairtune.service.study.Study;
 import io.fairtune.service.study.StudyNotFoundException;
 import io.fairtune.service.study.StudyRepository;
+import io.fairtune.service.study.api.StudyViews.CurvePoint;
+import io.fairtune.service.study.api.StudyViews.WorkloadView;
 import io.fairtune.service.trial.BestTrials;
 import io.fairtune.service.trial.MeasurementStore;
 import io.fairtune.service.trial.Trial;
@@ -124,7 +126,7 @@ public class ReportService {
                 now(),
                 new Report.Target(
                         study.workload().targetMetric(), study.workload().targetValue()),
-                study.workload(),
+                WorkloadView.of(study.workload()),
                 study.searchAlgorithm(),
                 study.searchSeed(),
                 armReports,
@@ -191,7 +193,7 @@ public class ReportService {
                 trial.bestValAccuracy(),
                 trial.stepsToTarget(),
                 Json.readMap(trial.hyperparametersJson()),
-                measurements.curve(trial.id(), trial.attempts()));
+                CurvePoint.of(measurements.curve(trial.id(), trial.attempts())));
     }
 
     private static FinalPhase finalPhase(List<Trial> finals, Optional<Trial> source, double target) {

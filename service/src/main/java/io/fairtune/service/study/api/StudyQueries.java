@@ -81,7 +81,7 @@ public class StudyQueries {
         StudySummary summary = summary(study, trials.countByArmAndStatus(List.of(id)));
         return new StudyDetail(
                 summary,
-                study.workload(),
+                StudyViews.WorkloadView.of(study.workload()),
                 study.searchAlgorithm(),
                 study.searchSeed(),
                 new Budget(
@@ -161,7 +161,9 @@ public class StudyQueries {
                 summary(trial, arm),
                 trial.failureCause(),
                 attemptViews,
-                trial.attempts() == 0 ? List.of() : measurements.curve(trialId, trial.attempts()));
+                trial.attempts() == 0
+                        ? List.of()
+                        : StudyViews.CurvePoint.of(measurements.curve(trialId, trial.attempts())));
     }
 
     /** {@code field,asc|desc}; missing values sort last either way, so unfinished trials never lead. */

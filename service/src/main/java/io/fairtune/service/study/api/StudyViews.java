@@ -22,6 +22,56 @@ public final class StudyViews {
         }
     }
 
+    /**
+     * What every arm of a study trains, as the API shows it (the service's own shape, not the worker's).
+     *
+     * @param validationExamples taken from the tail of the training split
+     */
+    public record WorkloadView(
+            String dataset,
+            String model,
+            int batchSize,
+            int trainingSteps,
+            int evalEverySteps,
+            int validationExamples,
+            String targetMetric,
+            double targetValue) {
+
+        public static WorkloadView of(Workload w) {
+            return new WorkloadView(
+                    w.dataset(),
+                    w.model(),
+                    w.batchSize(),
+                    w.trainingSteps(),
+                    w.evalEverySteps(),
+                    w.validationExamples(),
+                    w.targetMetric(),
+                    w.targetValue());
+        }
+    }
+
+    /** One point of a learning curve as the API shows it; non-finite values render as "NaN" and "Infinity". */
+    public record CurvePoint(
+            int step,
+            double trainLoss,
+            double validationLoss,
+            double validationAccuracy,
+            double learningRate,
+            double elapsedSeconds) {
+
+        public static List<CurvePoint> of(List<Measurement> curve) {
+            return curve.stream()
+                    .map(m -> new CurvePoint(
+                            m.step(),
+                            m.trainLoss(),
+                            m.validationLoss(),
+                            m.validationAccuracy(),
+                            m.learningRate(),
+                            m.elapsedSeconds()))
+                    .toList();
+        }
+    }
+
     public record ArmProgress(
             long id,
             String name,
@@ -47,7 +97,7 @@ public final class StudyViews {
 
     public record StudyDetail(
             StudySummary summary,
-            Workload workload,
+            WorkloadView workload,
             String searchAlgorithm,
             long searchSeed,
             Budget budget,
@@ -91,5 +141,5 @@ public final class StudyViews {
      * @param curve the learning curve of the attempt that produced the outcome (the newest attempt)
      */
     public record TrialDetail(
-            TrialSummary trial, String failureCause, List<AttemptView> attempts, List<Measurement> curve) {}
+            TrialSummary trial, String failureCause, List<AttemptView> attempts, List<CurvePoint> curve) {}
 }
