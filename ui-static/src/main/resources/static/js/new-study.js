@@ -1,6 +1,7 @@
 // New study: a JSON editor pre-filled from the bundled templates, a dry-run preview of the planned
 // points, and the server's field errors marked next to the lines they belong to.
 import { ApiError, getOptional, postJson } from './api.js';
+import { claimsEditor } from './claims-editor.js';
 import { h, mount, table, toast } from './dom.js';
 import { fmtHp, fmtInt } from './format.js';
 import { lineOfField, locatePaths, syntaxErrorLine, tunedNames } from './spec-locate.js';
@@ -25,6 +26,14 @@ export function newStudyView(root) {
   let templates = [];
   let dirty = false;
   let errorLines = new Map(); // line -> messages
+  const claims = claimsEditor((edited) => {
+    const spec = parsed();
+    if (spec === null) return;
+    if (edited.length) spec.claims = edited;
+    else delete spec.claims;
+    editor.value = `${JSON.stringify(spec, null, 2)}\n`;
+    editor.dispatchEvent(new Event('input'));
+  });
 
   mount(root,
     h('div', { class: 'page-head' }, h('h1', {}, 'New study')),
@@ -36,6 +45,7 @@ export function newStudyView(root) {
           h('label', { for: 'spec' }, 'Study spec (JSON)'),
           h('div', { class: 'editor' }, gutter, editor)),
         h('aside', { class: 'problems-panel', 'aria-label': 'Problems in the spec' }, h('h2', {}, 'Problems'), problems)),
+      claims.el,
       h('div', { class: 'actions' }, previewButton, createButton, status)),
     preview);
 
@@ -53,10 +63,21 @@ export function newStudyView(root) {
     dirty = false;
     clearProblems();
     sessionStorage.setItem(DRAFT_KEY, text);
+    refreshClaims();
+  }
+
+  /** The claims form follows the editor; while the JSON is broken it waits. */
+  function refreshClaims() {
+    try {
+      claims.refresh(JSON.parse(editor.value));
+    } catch {
+      claims.refresh(null);
+    }
   }
 
   function clearProblems() {
     errorLines = new Map();
+    claims.showErrors([]);
     editor.removeAttribute('aria-invalid');
     mount(problems, h('p', { class: 'hint' }, 'None found yet. The preview and creation check the whole spec.'));
     renderGutter();
@@ -76,6 +97,7 @@ export function newStudyView(root) {
     errorLines = new Map();
     for (const e of errors) errorLines.set(e.line, [...(errorLines.get(e.line) || []), `${e.field || 'spec'}: ${e.message}`]);
     editor.setAttribute('aria-invalid', 'true');
+    claims.showErrors(errors);
     mount(problems,
       h('p', { class: 'error', role: 'alert' }, title),
       h('ul', { class: 'field-errors' }, errors.map((e) => h('li', { 'data-field': e.field },
@@ -173,7 +195,10 @@ export function newStudyView(root) {
     status.textContent = '';
   }
 
+  let claimsTimer = 0;
   editor.addEventListener('input', () => {
+    clearTimeout(claimsTimer);
+    claimsTimer = setTimeout(refreshClaims, 250);
     dirty = true;
     sessionStorage.setItem(DRAFT_KEY, editor.value);
     if (gutter.childElementCount !== editor.value.split('\n').length) renderGutter();

@@ -8,7 +8,8 @@ import { badge, statusBar, statusLegend } from './progress.js';
 import { CURVE_METRICS, bestCurvesOption, bestOfKOption, finalBoxOption, lrScatterOption } from './study-charts.js';
 import { tunedNames } from './spec-locate.js';
 import { trialTable } from './trials.js';
-import { renderBest, renderComparisons, renderEffort, renderFairness } from './verdict.js';
+import { forestOption } from './forest.js';
+import { renderBest, renderClaims, renderComparisons, renderEffort, renderFairness } from './verdict.js';
 
 const POLL_MS = 2000;
 const TOP_CURVES = 3; // learning curves shown per arm
@@ -20,7 +21,11 @@ export function studyView(root, { match, query }) {
   const meta = h('div', { class: 'meta' }, facts);
   const error = h('p', { class: 'error', role: 'alert' });
   const progress = h('div');
+  const claims = h('div');
   const comparisons = h('div');
+  const forest = chartFigure('claims-forest', 'Claims',
+    'Each claim’s interval of candidate − baseline in points, against 0 and its margin (shaded); green PASS, red FAIL, amber INCONCLUSIVE, grey INSUFFICIENT_DATA.',
+    { height: 200 });
   const fairness = h('div');
   const best = h('div');
   const effort = h('div');
@@ -47,7 +52,8 @@ export function studyView(root, { match, query }) {
 
   mount(root, head, meta, error,
     section('Progress', progress, statusLegend()),
-    section('Verdict', comparisons),
+    section('Claims', forest.el, claims),
+    section('Exploratory comparisons', comparisons),
     h('div', { class: 'chart-grid' }, Object.values(charts).map((c) => c.el)),
     section('Fairness checks', fairness),
     section('Best point per arm', best),
@@ -176,7 +182,12 @@ export function studyView(root, { match, query }) {
 
   async function refreshReport() {
     report = await getOptional(`/studies/${id}/report`);
+    renderClaims(claims, report);
     renderComparisons(comparisons, report);
+    const results = report?.claims?.results || [];
+    forest.el.hidden = !results.length;
+    forest.el.querySelector('[data-chart]').style.height = `${Math.max(140, 64 + 44 * results.length)}px`;
+    forest.update(forestOption(results), 'No claims.');
     renderFairness(fairness, report);
     renderBest(best, report);
     renderEffort(effort, report);

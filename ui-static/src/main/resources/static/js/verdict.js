@@ -4,26 +4,49 @@ import { fmtDuration, fmtHp, fmtInt, fmtNum, fmtPct, titleCase } from './format.
 
 const MISSING = 'The report is not available yet.';
 
-function interval(d) {
-  if (!d) return '—';
-  const pp = (v) => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : ''}${fmtNum(Number(v) * 100, 3)}`);
-  return `${pp(d.estimate)} pp [${pp(d.low)}, ${pp(d.high)}]`;
+const pp = (v) => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmtNum(Math.abs(Number(v)) * 100, 2)}`);
+
+function interval(row) {
+  if (row.estimate === null || row.estimate === undefined) return '—';
+  return `${pp(row.estimate)} [${pp(row.lower)}, ${pp(row.upper)}]`;
 }
 
-function verdictBadge(verdict) {
-  return h('span', { class: `badge verdict-${String(verdict).toLowerCase()}` }, titleCase(verdict));
+function outcomeBadge(outcome) {
+  return h('span', { class: `badge outcome-${String(outcome).toLowerCase()}`, 'data-outcome': outcome }, titleCase(outcome));
 }
 
+/** The claims a study set out to show, judged: outcome, interval, and how many seeds would settle the open ones. */
+export function renderClaims(el, report) {
+  if (!report) return mount(el, h('p', { class: 'hint' }, MISSING));
+  const family = report.claims;
+  if (!family?.results?.length) {
+    return mount(el, h('p', { class: 'hint' }, 'This study states no claims; the comparisons below are exploratory.'));
+  }
+  return mount(el,
+    h('p', { class: 'hint', 'data-testid': 'claims-family' }, family.text),
+    table([
+      { label: 'Claim', cell: (c) => c.statement },
+      { label: 'Outcome', cell: (c) => outcomeBadge(c.outcome) },
+      { label: 'Difference, points', class: 'num nowrap', cell: interval },
+      { label: 'Basis', cell: (c) => (c.basis === 'best_of_k' ? `best of ${c.k}` : 'final phase') },
+      { label: 'n', class: 'num', cell: (c) => (c.candidateN === null || c.candidateN === undefined ? '—' : `${c.candidateN} vs ${c.baselineN}`) },
+      { label: 'Seeds to settle it', class: 'num', cell: (c) => (c.seedsNeeded ? fmtInt(c.seedsNeeded) : '—') },
+      { label: 'Reading', cell: (c) => c.text || '' },
+    ], family.results, { class: 'data', 'data-testid': 'claims' }));
+}
+
+/** Exploratory comparisons: unadjusted 95% intervals, no verdict. */
 export function renderComparisons(el, report) {
   if (!report) return mount(el, h('p', { class: 'hint' }, MISSING));
-  if (!report.comparisons?.length) return mount(el, h('p', { class: 'hint' }, 'No comparisons (a study needs two arms).'));
-  return mount(el, table([
-    { label: 'Candidate vs baseline', cell: (c) => h('strong', {}, `${c.candidate} vs ${c.baseline}`) },
-    { label: 'Verdict', cell: (c) => verdictBadge(c.verdict) },
-    { label: 'Median difference (final phase)', class: 'num nowrap', cell: (c) => interval(c.medianDifference) },
-    { label: 'Best-of-N difference', class: 'num nowrap', cell: (c) => interval(c.bestOfNDifference) },
-    { label: 'Reading', cell: (c) => c.text || '' },
-  ], report.comparisons, { class: 'data', 'data-testid': 'comparisons' }));
+  if (!report.comparisons?.length) return mount(el, h('p', { class: 'hint' }, 'No exploratory comparisons.'));
+  return mount(el,
+    h('p', { class: 'hint' }, 'Exploratory: unadjusted 95% intervals, for looking, not for concluding; only claims are judged.'),
+    table([
+      { label: 'Candidate vs baseline', cell: (c) => h('strong', {}, `${c.candidate} vs ${c.baseline}`) },
+      { label: 'Difference, points', class: 'num nowrap', cell: interval },
+      { label: 'Basis', cell: (c) => (c.basis === 'best_of_k' ? `best of ${c.k}` : 'final phase') },
+      { label: 'Reading', cell: (c) => c.text || '' },
+    ], report.comparisons, { class: 'data', 'data-testid': 'comparisons' }));
 }
 
 export function renderFairness(el, report) {

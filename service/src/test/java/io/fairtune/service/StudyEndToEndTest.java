@@ -95,7 +95,8 @@ class StudyEndToEndTest {
         assertReportConsistent(api.getJson("/api/v1/studies/" + id + "/report"), jdbc, id);
         HttpResponse<String> markdown = api.get("/api/v1/studies/" + id + "/report.md");
         assertThat(markdown.statusCode()).isEqualTo(200);
-        assertThat(markdown.body()).contains("## Verdicts", "## Fairness checks", "## Search spaces", "adam");
+        assertThat(markdown.body())
+                .contains("## Claims", "## Exploratory comparisons", "## Fairness checks", "## Search spaces", "adam");
     }
 
     private static void assertReportConsistent(JsonNode report, JdbcTemplate jdbc, long studyId) {
@@ -119,8 +120,9 @@ class StudyEndToEndTest {
             for (JsonNode point : curve) {
                 double expected = number(point, "/expected");
                 assertThat(expected).isGreaterThanOrEqualTo(previous - 1e-12);
-                assertThat(number(point, "/low")).isLessThanOrEqualTo(expected + 1e-12);
-                assertThat(number(point, "/high")).isGreaterThanOrEqualTo(expected - 1e-12);
+                // 4 trials per arm: below the 60 at which one arm's band was measured, so no band at any k.
+                assertThat(point.path("low").isNull()).as("low at %s", point).isTrue();
+                assertThat(point.path("high").isNull()).as("high at %s", point).isTrue();
                 previous = expected;
             }
             JsonNode effort = arm.path("effort");
@@ -142,11 +144,19 @@ class StudyEndToEndTest {
         JsonNode comparison = report.path("comparisons").get(0);
         assertThat(comparison.path("candidate").asString()).isEqualTo("adam");
         assertThat(comparison.path("baseline").asString()).isEqualTo("nesterov");
-        JsonNode median = comparison.path("medianDifference");
-        assertThat(number(median, "/low"))
-                .isLessThanOrEqualTo(number(median, "/estimate"))
-                .isLessThanOrEqualTo(number(median, "/high"));
-        assertThat(comparison.path("text").asString()).startsWith("adam ").contains("nesterov");
+        // 2 final seeds per arm are below Welch's measured minimum of 3: no final-phase difference is stated, and
+        // the exploratory comparison falls back to the tuning trials at k = 1, without a verdict.
+        assertThat(comparison.path("basis").asString()).isEqualTo("best_of_k");
+        assertThat(comparison.path("outcome").asString()).isIn("EXPLORATORY", "INSUFFICIENT_DATA");
+        if (comparison.path("outcome").asString().equals("EXPLORATORY")) {
+            assertThat(number(comparison, "/lower"))
+                    .isLessThanOrEqualTo(number(comparison, "/estimate"))
+                    .isLessThanOrEqualTo(number(comparison, "/upper"));
+            assertThat(comparison.path("text").asString())
+                    .startsWith("exploratory: adam − nesterov")
+                    .contains("no verdict");
+        }
+        assertThat(report.path("claims").path("size").asInt()).isZero();
         assertThat(report.path("fairnessChecks").findValuesAsString("name"))
                 .contains(
                         "equal-budgets",

@@ -1,5 +1,7 @@
 package io.fairtune.service.demo;
 
+import io.fairtune.service.report.Report;
+import io.fairtune.service.report.ReportService;
 import io.fairtune.service.spec.StudySpecParser;
 import io.fairtune.service.study.Study;
 import io.fairtune.service.study.api.StudyQueries;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -35,15 +38,21 @@ class DemoRunner implements ApplicationRunner {
 
     private final StudyService studies;
     private final StudyQueries queries;
+    private final ReportService reports;
     private final Path fashionMnistDir;
+    private final Environment environment;
 
     DemoRunner(
             StudyService studies,
             StudyQueries queries,
-            @Value("${fairtune.data.fashion-mnist-dir:/usr/share/datasets/fashion-mnist}") Path fashionMnistDir) {
+            ReportService reports,
+            @Value("${fairtune.data.fashion-mnist-dir:/usr/share/datasets/fashion-mnist}") Path fashionMnistDir,
+            Environment environment) {
         this.studies = studies;
         this.queries = queries;
+        this.reports = reports;
         this.fashionMnistDir = fashionMnistDir;
+        this.environment = environment;
     }
 
     @Override
@@ -71,6 +80,7 @@ class DemoRunner implements ApplicationRunner {
             log.info("Demo study {} {}: {}", studyId, summary.status(), arms);
             if (summary.status().finished()) {
                 log.info("Demo study {} finished in {} s", studyId, (System.nanoTime() - started) / 1_000_000_000L);
+                announceClaims(studyId);
                 return;
             }
             try {
@@ -79,6 +89,31 @@ class DemoRunner implements ApplicationRunner {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** What the study showed, claim by claim, and where to look at it. */
+    private void announceClaims(long studyId) {
+        Report.ClaimFamily family = reports.report(studyId).claims();
+        StringBuilder text = new StringBuilder("\n\n  Demo study ")
+                .append(studyId)
+                .append(": ")
+                .append(family.text());
+        for (Report.ClaimResult claim : family.results()) {
+            text.append("\n    ").append(claim.outcome()).append("  ").append(claim.text());
+        }
+        boolean concluded = family.results().stream()
+                .anyMatch(c -> c.outcome() == Report.ClaimOutcome.PASS || c.outcome() == Report.ClaimOutcome.FAIL);
+        if (!concluded) {
+            text.append("\n  This demo's budget is too small to conclude anything: every claim stays open. Raise")
+                    .append(" finalEvaluation.seeds to the seeds each claim names to settle it.");
+        }
+        String port = environment.getProperty("local.server.port", "8080");
+        text.append("\n  Study page: http://localhost:")
+                .append(port)
+                .append("/#/studies/")
+                .append(studyId)
+                .append('\n');
+        log.info(text.toString());
     }
 
     private static String progress(ArmProgress arm) {

@@ -3,8 +3,9 @@ package io.fairtune.service.report;
 import io.fairtune.service.json.Json;
 import io.fairtune.service.report.Report.ArmReport;
 import io.fairtune.service.report.Report.BestOfK;
+import io.fairtune.service.report.Report.ClaimFamily;
+import io.fairtune.service.report.Report.ClaimResult;
 import io.fairtune.service.report.Report.Comparison;
-import io.fairtune.service.report.Report.Difference;
 import io.fairtune.service.report.Report.Distribution;
 import io.fairtune.service.report.Report.Effort;
 import io.fairtune.service.report.Report.FairnessCheck;
@@ -48,29 +49,43 @@ final class MarkdownReport {
                 .append(report.generatedAt())
                 .append(".\n\n");
 
-        md.append("## Verdicts\n\n");
-        if (report.comparisons().isEmpty()) {
-            md.append("No comparisons.\n");
+        md.append("## Claims\n\n");
+        ClaimFamily family = report.claims();
+        if (family == null || family.results().isEmpty()) {
+            md.append("This study states no claims: the comparisons below are exploratory and judge nothing.\n");
+        } else {
+            md.append(family.text()).append("\n\n");
+            md.append("| claim | outcome | difference, points [interval] | interval | basis | n | seeds to settle |\n");
+            md.append("|---|---|---|---|---|---|---|\n");
+            for (ClaimResult c : family.results()) {
+                md.append("| ")
+                        .append(c.statement())
+                        .append(" | **")
+                        .append(c.outcome())
+                        .append("** | ")
+                        .append(c.estimate() == null ? "—" : ClaimJudge.interval(c.estimate(), c.lower(), c.upper()))
+                        .append(" | ")
+                        .append(c.confidence() == null ? "—" : fixed(100 * c.confidence(), 1) + "% " + c.method())
+                        .append(" | ")
+                        .append(c.basis().equals("best_of_k") ? "best of " + c.k() : "final phase")
+                        .append(" | ")
+                        .append(c.candidateN() == null ? "—" : c.candidateN() + " vs " + c.baselineN())
+                        .append(" | ")
+                        .append(c.seedsNeeded() == null ? "—" : Integer.toString(c.seedsNeeded()))
+                        .append(" |\n");
+            }
+            md.append('\n');
+            for (ClaimResult c : family.results()) {
+                md.append("- ").append(c.text()).append('\n');
+            }
         }
-        for (Comparison c : report.comparisons()) {
-            md.append("- ").append(c.text()).append('\n');
+        if (!report.comparisons().isEmpty()) {
+            md.append("\n## Exploratory comparisons\n\n");
+            md.append("Unadjusted 95% intervals, for looking rather than concluding.\n\n");
+            for (Comparison c : report.comparisons()) {
+                md.append("- ").append(c.text()).append('\n');
+            }
         }
-        md.append('\n');
-        md.append(
-                "| candidate | baseline | final-phase median difference [95% CI] | best-of-n difference [95% CI] |\n");
-        md.append("|---|---|---|---|\n");
-        for (Comparison c : report.comparisons()) {
-            md.append("| ")
-                    .append(c.candidate())
-                    .append(" | ")
-                    .append(c.baseline())
-                    .append(" | ")
-                    .append(difference(c.medianDifference()))
-                    .append(" | ")
-                    .append(difference(c.bestOfNDifference()))
-                    .append(" |\n");
-        }
-
         md.append("\n## Tuning effort\n\n");
         md.append("| arm | optimizer | weight decay | planned | succeeded | diverged | failed | cancelled |"
                 + " lost trials (not counted) | unfinished | lost attempts (not counted) | training steps |"
@@ -153,8 +168,10 @@ final class MarkdownReport {
                         .append(
                                 point == null
                                         ? ""
-                                        : percent(point.expected()) + " [" + percent(point.low()) + ", "
-                                                + percent(point.high()) + "]")
+                                        : point.low() == null
+                                                ? percent(point.expected())
+                                                : percent(point.expected()) + " [" + percent(point.low()) + ", "
+                                                        + percent(point.high()) + "]")
                         .append(" |");
             }
             md.append('\n');
@@ -224,19 +241,6 @@ final class MarkdownReport {
                     .append("`\n");
         }
         return md.toString();
-    }
-
-    private static String difference(Difference d) {
-        if (d == null) {
-            return "—";
-        }
-        return signedPoints(d.estimate()) + " [" + signedPoints(d.low()) + ", " + signedPoints(d.high()) + "]";
-    }
-
-    private static String signedPoints(double fraction) {
-        double points = 100 * fraction;
-        String text = fixed(Math.abs(points), 1);
-        return (points < 0 && !text.equals("0.0") ? "−" : "+") + text;
     }
 
     private static String percent(double fraction) {

@@ -21,6 +21,7 @@ public record Report(
         String searchAlgorithm,
         long searchSeed,
         List<ArmReport> arms,
+        ClaimFamily claims,
         List<Comparison> comparisons,
         List<FairnessCheck> fairnessChecks) {
 
@@ -77,7 +78,11 @@ public record Report(
             Map<String, Object> hyperparameters,
             List<CurvePoint> curve) {}
 
-    public record BestOfK(int k, double expected, double low, double high) {}
+    /**
+     * The expected best validation accuracy after k tuning trials, with its 95% interval where the interval's
+     * coverage was measured (k up to the study's best-of-k limit); {@code low} and {@code high} are null beyond.
+     */
+    public record BestOfK(int k, double expected, Double low, Double high) {}
 
     public record FinalRun(long trialId, long seed, String status, Double testAccuracy, Integer stepsToTarget) {}
 
@@ -99,19 +104,73 @@ public record Report(
             double sd,
             double fractionReachingTarget) {}
 
-    public record Difference(double estimate, double low, double high) {}
+    /** How a claim ended, and what an exploratory comparison is. */
+    public enum ClaimOutcome {
+        /** The data show the claim at its level, family-wise controlled. */
+        PASS,
+        /** The data contradict the claim at its level. */
+        FAIL,
+        /** Neither: the interval is too wide for the margin. */
+        INCONCLUSIVE,
+        /** Fewer runs than the method keeps its coverage with: no verdict at all. */
+        INSUFFICIENT_DATA,
+        /** An exploratory comparison: an interval, never a verdict. */
+        EXPLORATORY
+    }
 
     /**
-     * @param medianDifference candidate minus baseline, final-phase test accuracy medians
-     * @param bestOfNDifference candidate minus baseline, best validation accuracy over all tuning trials
-     * @param verdict from the final-phase medians when both arms have final runs, else from best-of-n
+     * The study's claims judged as one family.
+     *
+     * @param familyConfidence 1 − the family-wise error rate, e.g. 0.95
+     * @param adjustment {@code holm}, or {@code none} for a single claim
+     */
+    public record ClaimFamily(
+            int size, double familyConfidence, String adjustment, String text, List<ClaimResult> results) {}
+
+    /**
+     * One claim's judgement. Differences are fractions of accuracy; null where there is no interval.
+     *
+     * @param confidence of the two-sided interval [lower, upper]: 1 − 2α_i, α_i the level Holm tested the claim at
+     * @param pValue of the claim's null hypothesis
+     * @param seedsNeeded for an inconclusive final-phase claim: seeds per arm that would settle it at the observed
+     *     spread (power 0.8); null otherwise
+     */
+    public record ClaimResult(
+            String candidate,
+            String baseline,
+            String kind,
+            double margin,
+            String basis,
+            Integer k,
+            String statement,
+            ClaimOutcome outcome,
+            Double estimate,
+            Double lower,
+            Double upper,
+            Double confidence,
+            Double pValue,
+            Integer candidateN,
+            Integer baselineN,
+            Integer seedsNeeded,
+            String method,
+            String text) {}
+
+    /**
+     * An exploratory comparison: candidate minus baseline with an unadjusted two-sided interval and no verdict
+     * (outcome EXPLORATORY, or INSUFFICIENT_DATA without one).
      */
     public record Comparison(
             String candidate,
             String baseline,
-            Difference medianDifference,
-            Difference bestOfNDifference,
-            String verdict,
+            String basis,
+            Integer k,
+            ClaimOutcome outcome,
+            Double estimate,
+            Double lower,
+            Double upper,
+            double confidence,
+            Integer candidateN,
+            Integer baselineN,
             String text) {}
 
     public record FairnessCheck(String name, String status, String message) {

@@ -10,13 +10,12 @@ import io.fairtune.service.report.Report.Comparison;
 import io.fairtune.service.report.Report.Effort;
 import io.fairtune.service.report.Report.FinalPhase;
 import io.fairtune.service.report.Report.FinalRun;
-import io.fairtune.service.report.stats.Bootstrap;
-import io.fairtune.service.report.stats.BootstrapOptions;
 import io.fairtune.service.report.stats.Estimate;
+import io.fairtune.service.report.stats.ExpectedMax;
+import io.fairtune.service.report.stats.ExpectedMaxInterval;
+import io.fairtune.service.report.stats.MeanDifference;
 import io.fairtune.service.report.stats.Quantiles;
 import io.fairtune.service.report.stats.Summary;
-import io.fairtune.service.report.stats.Verdict;
-import io.fairtune.service.sampling.SplitMix64;
 import io.fairtune.service.spec.StudySpec;
 import io.fairtune.service.study.Arm;
 import io.fairtune.service.study.ArmRepository;
@@ -93,10 +92,7 @@ public class ReportService {
                     all.stream().filter(t -> t.phase() == TrialPhase.FINAL).toList();
             double[] values = bestOfKValues(tuning);
             tuningValues.put(arm.name(), values);
-            BootstrapOptions options = BootstrapOptions.withSeed(study.searchSeed() ^ (31L * arm.position() + 17));
-            List<BestOfK> bestOfK = Bootstrap.bestOfKCurve(values, options).stream()
-                    .map(p -> new BestOfK(p.k(), p.expectedMax(), p.lower(), p.upper()))
-                    .toList();
+            List<BestOfK> bestOfK = bestOfKCurve(values);
             Optional<Trial> best = BestTrials.of(tuning);
             FinalPhase finalPhase = finalPhase(finals, best, study.workload().targetValue());
             if (finalPhase != null && finalPhase.summary() != null) {
@@ -114,11 +110,9 @@ public class ReportService {
                     bestOfK,
                     finalPhase));
         }
-        List<Comparison> comparisons = new ArrayList<>();
-        Map<String, Integer> positions = studyArms.stream().collect(Collectors.toMap(Arm::name, Arm::position));
-        for (StudySpec.Comparison pair : study.comparisons()) {
-            comparisons.add(compare(study, pair, tuningValues, finalAccuracies, positions));
-        }
+        ClaimJudge.Samples samples = new ClaimJudge.Samples(finalAccuracies, tuningValues);
+        Report.ClaimFamily claims = ClaimJudge.judge(study.claims(), samples);
+        List<Comparison> comparisons = ClaimJudge.explore(study.comparisons(), samples, MeanDifference.MIN_SEEDS);
         return new Report(
                 study.id(),
                 study.name(),
@@ -130,12 +124,28 @@ public class ReportService {
                 study.searchAlgorithm(),
                 study.searchSeed(),
                 armReports,
+                claims,
                 comparisons,
                 FairnessChecks.of(
                         study.workload(),
                         new StudyDesign(
                                 studyArms.stream().map(Arm::design).toList(), study.comparisons(), study.finalSeeds()),
                         armReports));
+    }
+
+    /** The exact best-of-k curve, with a 95% band only where its coverage was measured. */
+    static List<BestOfK> bestOfKCurve(double[] values) {
+        double[] curve = ExpectedMax.curve(values);
+        List<BestOfK> points = new ArrayList<>(curve.length);
+        for (int k = 1; k <= curve.length; k++) {
+            Optional<Estimate> band = ExpectedMaxInterval.of(values, k, ClaimJudge.EXPLORATORY_CONFIDENCE);
+            points.add(new BestOfK(
+                    k,
+                    curve[k - 1],
+                    band.map(Estimate::lower).orElse(null),
+                    band.map(Estimate::upper).orElse(null)));
+        }
+        return points;
     }
 
     /**
@@ -226,45 +236,11 @@ public class ReportService {
                 source.map(Trial::id).orElse(-1L), runs, summary, steps.length == 0 ? null : Quantiles.median(steps));
     }
 
-    private static Comparison compare(
-            Study study,
-            StudySpec.Comparison pair,
-            Map<String, double[]> tuningValues,
-            Map<String, double[]> finalAccuracies,
-            Map<String, Integer> positions) {
-        // From the study seed and the arms' positions, never a hashCode(): the same rows give the same report.
-        BootstrapOptions options = BootstrapOptions.withSeed(SplitMix64.at(
-                study.searchSeed() ^ SplitMix64.REPORT_STREAM,
-                1L
-                        + positions.getOrDefault(pair.candidate(), -1) * 1024L
-                        + positions.getOrDefault(pair.baseline(), -1)));
-        double[] candidateFinal = finalAccuracies.get(pair.candidate());
-        double[] baselineFinal = finalAccuracies.get(pair.baseline());
-        Estimate median = candidateFinal != null && baselineFinal != null
-                ? Bootstrap.medianDifference(candidateFinal, baselineFinal, options)
-                : null;
-        double[] candidateTuning = tuningValues.getOrDefault(pair.candidate(), new double[0]);
-        double[] baselineTuning = tuningValues.getOrDefault(pair.baseline(), new double[0]);
-        Estimate bestOfN = candidateTuning.length > 0 && baselineTuning.length > 0
-                ? Bootstrap.maxDifference(candidateTuning, baselineTuning, options)
-                : null;
-        Estimate deciding = median != null ? median : bestOfN;
-        String verdict;
-        String text;
-        if (deciding == null) {
-            verdict = "INSUFFICIENT_DATA";
-            text = pair.candidate() + " vs " + pair.baseline() + ": not enough finished trials to compare";
-        } else {
-            Verdict v = Verdict.of(pair.candidate(), pair.baseline(), deciding);
-            verdict = v.outcome().name();
-            text = v.text() + (median != null ? " (final-phase test accuracy medians)" : " (best-of-n validation)");
-        }
-        return new Comparison(
-                pair.candidate(), pair.baseline(), difference(median), difference(bestOfN), verdict, text);
-    }
-
-    private static Report.Difference difference(Estimate e) {
-        return e == null ? null : new Report.Difference(e.value(), e.lower(), e.upper());
+    /** The pairs the study looks at: its exploratory comparisons and its claims. */
+    private static List<StudySpec.Comparison> comparedPairs(Study study) {
+        java.util.LinkedHashSet<StudySpec.Comparison> pairs = new java.util.LinkedHashSet<>(study.comparisons());
+        study.claims().forEach(c -> pairs.add(new StudySpec.Comparison(c.candidate(), c.baseline())));
+        return List.copyOf(pairs);
     }
 
     private Map<Long, Integer> lostAttemptsByArm(long studyId) {

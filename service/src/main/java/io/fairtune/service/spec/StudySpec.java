@@ -9,7 +9,9 @@ import java.util.Optional;
  * A validated study: one workload, several arms with an equal trial budget each, the search and the final seed
  * re-runs. Built by {@link StudySpecParser}, which fills every default, so consumers never see absent values.
  *
- * @param comparisons the candidate/baseline pairs the report compares; every pair when the spec names none
+ * @param claims what the study sets out to show, judged in the report; empty when the spec states none
+ * @param comparisons the candidate/baseline pairs the report compares exploratively (unadjusted, no verdict);
+ *     every pair when the spec names neither comparisons nor claims
  */
 public record StudySpec(
         String name,
@@ -19,6 +21,7 @@ public record StudySpec(
         Budget budget,
         FinalEvaluation finalEvaluation,
         List<ArmSpec> arms,
+        List<Claim> claims,
         List<Comparison> comparisons) {
 
     public StudySpec {
@@ -29,6 +32,7 @@ public record StudySpec(
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(finalEvaluation, "finalEvaluation");
         arms = List.copyOf(arms);
+        claims = List.copyOf(claims);
         comparisons = List.copyOf(comparisons);
     }
 
@@ -67,7 +71,7 @@ public record StudySpec(
     /** @param seeds fresh seeds the best point of each arm is re-trained with (0 skips the final phase) */
     public record FinalEvaluation(int seeds) {}
 
-    /** The report asks whether {@code candidate} beats {@code baseline}. */
+    /** An exploratory comparison: {@code candidate - baseline}, reported without a verdict. */
     public record Comparison(String candidate, String baseline) {
         public Comparison {
             Objects.requireNonNull(candidate, "candidate");

@@ -1,6 +1,8 @@
 package io.fairtune.service.spec;
 
 import io.fairtune.service.problem.FieldError;
+import io.fairtune.service.report.stats.BestOfKDifference;
+import io.fairtune.service.report.stats.MeanDifference;
 import io.fairtune.service.spec.StudySpec.Budget;
 import io.fairtune.service.spec.StudySpec.Comparison;
 import io.fairtune.service.spec.StudySpec.FinalEvaluation;
@@ -38,8 +40,11 @@ public final class StudySpecParser {
     /** Arm names appear in URLs, metric labels and file names: keep them plain. */
     public static final Pattern ARM_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
-    private static final List<String> STUDY_FIELDS =
-            List.of("name", "description", "workload", "search", "budget", "finalEvaluation", "arms", "comparisons");
+    private static final List<String> STUDY_FIELDS = List.of(
+            "name", "description", "workload", "search", "budget", "finalEvaluation", "arms", "claims", "comparisons");
+
+    /** Where the report's interval methods keep their measured coverage. */
+    public static final ClaimLimits CLAIM_LIMITS = new ClaimLimits(MeanDifference.MIN_SEEDS, BestOfKDifference::maxK);
 
     // Decimal numbers keep their exact value, so whole-number checks and out-of-range integers are exact.
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -111,6 +116,12 @@ public final class StudySpecParser {
         FinalEvaluation finalEvaluation = SearchSection.finalEvaluation(o);
         ArmSection armSection = new ArmSection(workloadSection.trainingSteps());
         List<ArmSpec> arms = armSection.read(o);
+        List<Claim> claims = ClaimSection.read(
+                o,
+                armSection.names(),
+                budget == null ? null : budget.trialsPerArm(),
+                finalEvaluation == null ? null : finalEvaluation.seeds(),
+                CLAIM_LIMITS);
         List<Comparison> comparisons = ComparisonSection.read(o, armSection.names());
         if (o.errorCount() > 0) {
             return null;
@@ -123,7 +134,8 @@ public final class StudySpecParser {
                 budget,
                 finalEvaluation,
                 arms,
-                comparisons == null ? StudySpec.everyPair(arms) : comparisons);
+                claims,
+                comparisons != null ? comparisons : claims.isEmpty() ? StudySpec.everyPair(arms) : List.of());
     }
 
     private static boolean isPlainText(String text, int maxLength) {

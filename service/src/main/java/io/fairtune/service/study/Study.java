@@ -2,6 +2,7 @@ package io.fairtune.service.study;
 
 import io.fairtune.contract.catalog.Workload;
 import io.fairtune.service.json.Json;
+import io.fairtune.service.spec.Claim;
 import io.fairtune.service.spec.StudySpec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -79,6 +80,8 @@ public class Study {
 
     private String comparisons;
 
+    private String claims;
+
     @Column(name = "created_at", updatable = false)
     private OffsetDateTime createdAt;
 
@@ -104,7 +107,8 @@ public class Study {
             int finalSeeds,
             String createdBy,
             Long createdByTokenId,
-            List<StudySpec.Comparison> comparisons) {}
+            List<StudySpec.Comparison> comparisons,
+            List<Claim> claims) {}
 
     public Study(Settings settings, OffsetDateTime now) {
         this.name = settings.name();
@@ -129,7 +133,33 @@ public class Study {
         this.createdBy = settings.createdBy();
         this.createdByTokenId = settings.createdByTokenId();
         this.comparisons = Json.write(settings.comparisons());
+        this.claims = Json.write(settings.claims().stream().map(Study::stored).toList());
         this.createdAt = now;
+    }
+
+    /** What the study sets out to show, as stored. */
+    public List<Claim> claims() {
+        return Json.readList(claims).stream()
+                .map(c -> (Map<?, ?>) c)
+                .map(c -> new Claim(
+                        String.valueOf(c.get("candidate")),
+                        String.valueOf(c.get("baseline")),
+                        Claim.Kind.fromSpecName(String.valueOf(c.get("kind"))).orElseThrow(),
+                        ((Number) c.get("margin")).doubleValue(),
+                        Claim.Basis.fromSpecName(String.valueOf(c.get("basis"))).orElseThrow(),
+                        c.get("k") == null ? null : ((Number) c.get("k")).intValue()))
+                .toList();
+    }
+
+    private static Map<String, Object> stored(Claim claim) {
+        Map<String, Object> stored = new java.util.LinkedHashMap<>();
+        stored.put("candidate", claim.candidate());
+        stored.put("baseline", claim.baseline());
+        stored.put("kind", claim.kind().specName());
+        stored.put("margin", claim.margin());
+        stored.put("basis", claim.basis().specName());
+        stored.put("k", claim.k());
+        return stored;
     }
 
     /** The candidate/baseline pairs the report compares, as stored. */

@@ -52,7 +52,8 @@ class DashboardBrowserTest {
 
     /** Every chart as "name:series:points", read from ECharts itself rather than from pixels. */
     private static final String CHARTS_SCRIPT = """
-            return Array.from(document.querySelectorAll('[data-chart]')).map(function (el) {
+            return Array.from(document.querySelectorAll('[data-chart]'))
+                .filter(function (el) { return !el.closest('[hidden]'); }).map(function (el) {
               var chart = window.echarts && echarts.getInstanceByDom(el);
               var series = chart ? chart.getOption().series : [];
               var points = series.reduce(function (n, s) { return n + (s.data ? s.data.length : 0); }, 0);

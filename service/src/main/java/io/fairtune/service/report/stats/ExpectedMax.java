@@ -86,6 +86,41 @@ public final class ExpectedMax {
         }
     }
 
+    /**
+     * Jackknife variance of {@code E[max_k]} over the ascending values, {@code k < n}. Leaving out the value of rank
+     * j keeps the ranks below it and moves those above it down by one, so with the weights {@code w_r} of a sample
+     * of {@code n − 1} every leave-one-out estimate is a prefix sum plus a suffix sum: all n of them in O(n).
+     */
+    static double jackknifeVariance(double[] sorted, int k) {
+        int n = sorted.length;
+        int m = n - 1;
+        double[] weight = new double[m]; // weight[r]: chance that rank r + 1 of m values is the largest of k
+        weight[m - 1] = (double) k / m;
+        for (int rank = m; rank > k; rank--) {
+            weight[rank - 2] = weight[rank - 1] * (rank - k) / (rank - 1);
+        }
+        double[] below = new double[n + 1]; // below[j] = Σ_{i<j} v_i w_i
+        for (int i = 0; i < m; i++) {
+            below[i + 1] = below[i] + sorted[i] * weight[i];
+        }
+        double[] above = new double[n + 1]; // above[j] = Σ_{i>=j, i>=1} v_i w_{i−1}
+        for (int i = n - 1; i >= 1; i--) {
+            above[i] = above[i + 1] + sorted[i] * weight[i - 1];
+        }
+        double[] estimates = new double[n];
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            estimates[j] = below[Math.min(j, m)] + above[j + 1];
+            sum += estimates[j];
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (double e : estimates) {
+            squares += (e - mean) * (e - mean);
+        }
+        return squares * (n - 1) / n;
+    }
+
     static double[] sortedFiniteCopy(double[] values) {
         Objects.requireNonNull(values, "values");
         double[] sorted = values.clone();

@@ -63,7 +63,8 @@ public class StudyService {
                         spec.finalEvaluation().seeds(),
                         creator.name(),
                         creator.tokenId(),
-                        spec.comparisons()),
+                        spec.comparisons(),
+                        spec.claims()),
                 now()));
         Map<String, Arm> armsByName = new HashMap<>();
         List<?> submittedArms = (List<?>) Json.readMap(specJson).get("arms");

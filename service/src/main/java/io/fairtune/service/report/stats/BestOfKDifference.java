@@ -1,0 +1,113 @@
+package io.fairtune.service.report.stats;
+
+import java.util.Optional;
+
+/**
+ * The difference of two arms' expected best-of-k, {@code d = E[max_k](candidate) − E[max_k](baseline)}, each the
+ * unbiased estimate of {@link ExpectedMax} (k of the n trial values drawn without replacement). Its standard error
+ * is the jackknife's: {@code v = (n−1)/n Σ (θ₍ᵢ₎ − θ̄)²} over the n leave-one-out estimates of each arm, and the
+ * bounds are {@code d ∓ t_{1−α,ν} sqrt(v₁ + v₂)} with Welch–Satterthwaite degrees of freedom ({@code n − 1} per
+ * arm). For {@code k = 1} this is exactly Welch's interval of the mean difference.
+ *
+ * <p>The expected maximum of many draws depends on the sample's top few values only, so the interval under-covers as
+ * k approaches n (a percentile bootstrap did so too: 0.66 at k = n = 50). Coverage was measured by simulation
+ * ({@code BestOfKDifferenceCoverageTest}) up to {@link #maxK(int)}; the spec rejects a larger k, and the report
+ * never uses one.
+ */
+public final class BestOfKDifference {
+
+    /** The fewest trials per arm at which the interval was measured, at k = 1. */
+    public static final int MIN_TRIALS = 3;
+
+    private final int k;
+    private final double estimate;
+    private final double standardError;
+    private final double degreesOfFreedom;
+    private final int candidateN;
+    private final int baselineN;
+
+    private BestOfKDifference(double[] candidate, double[] baseline, int k) {
+        this.k = k;
+        double[] a = ExpectedMax.sortedFiniteCopy(candidate);
+        double[] b = ExpectedMax.sortedFiniteCopy(baseline);
+        candidateN = a.length;
+        baselineN = b.length;
+        estimate = ExpectedMax.ofSorted(a, k) - ExpectedMax.ofSorted(b, k);
+        double va = ExpectedMax.jackknifeVariance(a, k);
+        double vb = ExpectedMax.jackknifeVariance(b, k);
+        standardError = Math.sqrt(va + vb);
+        degreesOfFreedom = (va + vb) * (va + vb) / (va * va / (candidateN - 1) + vb * vb / (baselineN - 1));
+    }
+
+    /**
+     * The largest k whose interval keeps its coverage with {@code trials} values per arm; 0 below {@link
+     * #MIN_TRIALS}.
+     */
+    public static int maxK(int trials) {
+        if (trials < MIN_TRIALS) {
+            return 0;
+        }
+        // Measured: k = 2 holds from 16 trials, 3 from 36, 4 from about 64 to 96 (the unequal-spread normal pair
+        // is the first to slip); sqrt(n / 6) stays inside that with a margin.
+        return Math.max(1, (int) Math.floor(Math.sqrt(trials / 6.0)));
+    }
+
+    /**
+     * The comparison at this k; empty when an arm has too few values for it ({@code k > maxK(n)}) or neither arm
+     * varies.
+     */
+    public static Optional<BestOfKDifference> of(double[] candidate, double[] baseline, int k) {
+        if (k < 1 || k > maxK(Math.min(candidate.length, baseline.length))) {
+            return Optional.empty();
+        }
+        BestOfKDifference d = new BestOfKDifference(candidate, baseline, k);
+        return d.standardError > MeanDifference.NO_SPREAD ? Optional.of(d) : Optional.empty();
+    }
+
+    /** The same interval without the {@link #maxK(int)} guard, for the simulations that set that guard. */
+    static Optional<BestOfKDifference> unguarded(double[] candidate, double[] baseline, int k) {
+        if (k < 1 || k >= Math.min(candidate.length, baseline.length)) {
+            return Optional.empty();
+        }
+        BestOfKDifference d = new BestOfKDifference(candidate, baseline, k);
+        return d.standardError > MeanDifference.NO_SPREAD ? Optional.of(d) : Optional.empty();
+    }
+
+    public int k() {
+        return k;
+    }
+
+    public double estimate() {
+        return estimate;
+    }
+
+    public double standardError() {
+        return standardError;
+    }
+
+    public double lowerBound(double alpha) {
+        return estimate - StudentT.quantile(1 - alpha, degreesOfFreedom) * standardError;
+    }
+
+    public double upperBound(double alpha) {
+        return estimate + StudentT.quantile(1 - alpha, degreesOfFreedom) * standardError;
+    }
+
+    /** The one-sided p-value of H0: {@code d <= shift}. */
+    public double pValueAbove(double shift) {
+        return 1 - StudentT.cdf((estimate - shift) / standardError, degreesOfFreedom);
+    }
+
+    /** The one-sided p-value of H0: {@code d >= shift}. */
+    public double pValueBelow(double shift) {
+        return StudentT.cdf((estimate - shift) / standardError, degreesOfFreedom);
+    }
+
+    public int candidateN() {
+        return candidateN;
+    }
+
+    public int baselineN() {
+        return baselineN;
+    }
+}
