@@ -9,6 +9,7 @@ import io.fairtune.service.report.stats.Holm;
 import io.fairtune.service.report.stats.MeanDifference;
 import io.fairtune.service.report.stats.PointsText;
 import io.fairtune.service.report.stats.SeedsNeeded;
+import io.fairtune.service.report.stats.TInterval;
 import io.fairtune.service.spec.Claim;
 import io.fairtune.service.spec.Claim.Basis;
 import io.fairtune.service.spec.Claim.Kind;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -46,29 +48,35 @@ final class ClaimJudge {
         }
     }
 
-    /** What a method estimates for d = candidate − baseline, with bounds and p-values at any level. */
-    interface Evidence {
-        double estimate();
+    /**
+     * What a method found for d = candidate − baseline: its t interval, the sample sizes, and for Welch the pooled
+     * spread that a power calculation needs.
+     */
+    record Evidence(TInterval t, int candidateN, int baselineN, String method, OptionalDouble pooledSd) {
 
-        double lower(double alpha);
-
-        double upper(double alpha);
-
-        /** p-value of H0: d ≤ shift. */
-        double pAbove(double shift);
-
-        /** p-value of H0: d ≥ shift. */
-        double pBelow(double shift);
-
-        int candidateN();
-
-        int baselineN();
-
-        String method();
+        double estimate() {
+            return t.estimate();
+        }
 
         /** Seeds per arm that would resolve a final-phase claim at the observed spread; empty for other bases. */
-        default OptionalInt seedsNeeded(Claim claim, double alpha) {
-            return OptionalInt.empty();
+        OptionalInt seedsNeeded(Claim claim, double alpha) {
+            if (pooledSd.isEmpty()) {
+                return OptionalInt.empty();
+            }
+            double sd = pooledSd.getAsDouble();
+            double d = t.estimate();
+            double delta = claim.margin();
+            return switch (claim.kind()) {
+                case SUPERIOR -> SeedsNeeded.perArm(sd, d, 0, alpha, POWER);
+                case NON_INFERIOR -> SeedsNeeded.perArm(sd, d, -delta, alpha, POWER);
+                case EQUIVALENT -> {
+                    OptionalInt below = SeedsNeeded.perArm(sd, d, -delta, alpha, POWER);
+                    OptionalInt above = SeedsNeeded.perArm(sd, -d, -delta, alpha, POWER);
+                    yield below.isPresent() && above.isPresent()
+                            ? OptionalInt.of(Math.max(below.getAsInt(), above.getAsInt()))
+                            : OptionalInt.empty();
+                }
+            };
         }
     }
 
@@ -130,8 +138,8 @@ final class ClaimJudge {
                 continue;
             }
             Evidence e = found.get();
-            double lower = e.lower(alpha);
-            double upper = e.upper(alpha);
+            double lower = e.t().lowerBound(alpha);
+            double upper = e.t().upperBound(alpha);
             comparisons.add(new Comparison(
                     pair.candidate(),
                     pair.baseline(),
@@ -184,8 +192,8 @@ final class ClaimJudge {
                             + needs + ")");
         }
         Evidence e = found.get();
-        double lower = e.lower(alpha);
-        double upper = e.upper(alpha);
+        double lower = e.t().lowerBound(alpha);
+        double upper = e.t().upperBound(alpha);
         double delta = claim.margin();
         boolean clears = switch (claim.kind()) {
             case SUPERIOR -> lower > 0;
@@ -241,9 +249,9 @@ final class ClaimJudge {
     /** The p-value of the claim's null: d ≤ 0, d ≤ −δ, or |d| ≥ δ (TOST: the larger of its two). */
     static double pValue(Claim claim, Evidence e) {
         return switch (claim.kind()) {
-            case SUPERIOR -> e.pAbove(0);
-            case NON_INFERIOR -> e.pAbove(-claim.margin());
-            case EQUIVALENT -> Math.max(e.pAbove(-claim.margin()), e.pBelow(claim.margin()));
+            case SUPERIOR -> e.t().pValueAbove(0);
+            case NON_INFERIOR -> e.t().pValueAbove(-claim.margin());
+            case EQUIVALENT -> Math.max(e.t().pValueAbove(-claim.margin()), e.t().pValueBelow(claim.margin()));
         };
     }
 
@@ -255,111 +263,17 @@ final class ClaimJudge {
             if (Math.min(candidate.length, baseline.length) < minSeeds) {
                 return Optional.empty();
             }
-            return MeanDifference.welch(candidate, baseline).map(WelchEvidence::new);
+            return MeanDifference.welch(candidate, baseline)
+                    .map(d -> new Evidence(
+                            d.t(),
+                            d.candidateN(),
+                            d.baselineN(),
+                            "Welch",
+                            OptionalDouble.of(Math.sqrt(
+                                    (d.candidateSd() * d.candidateSd() + d.baselineSd() * d.baselineSd()) / 2))));
         }
-        return BestOfKDifference.of(candidate, baseline, claim.k()).map(BestOfKEvidence::new);
-    }
-
-    private record WelchEvidence(MeanDifference d) implements Evidence {
-        @Override
-        public double estimate() {
-            return d.estimate();
-        }
-
-        @Override
-        public double lower(double alpha) {
-            return d.lowerBound(alpha);
-        }
-
-        @Override
-        public double upper(double alpha) {
-            return d.upperBound(alpha);
-        }
-
-        @Override
-        public double pAbove(double shift) {
-            return d.pValueAbove(shift);
-        }
-
-        @Override
-        public double pBelow(double shift) {
-            return d.pValueBelow(shift);
-        }
-
-        @Override
-        public int candidateN() {
-            return d.candidateN();
-        }
-
-        @Override
-        public int baselineN() {
-            return d.baselineN();
-        }
-
-        @Override
-        public String method() {
-            return "Welch";
-        }
-
-        /** At the observed difference and spread: the seeds a one-sided test at this level needs for power 0.8. */
-        @Override
-        public OptionalInt seedsNeeded(Claim claim, double alpha) {
-            double sd = Math.sqrt((d.candidateSd() * d.candidateSd() + d.baselineSd() * d.baselineSd()) / 2);
-            double delta = claim.margin();
-            return switch (claim.kind()) {
-                case SUPERIOR -> SeedsNeeded.perArm(sd, d.estimate(), 0, alpha, POWER);
-                case NON_INFERIOR -> SeedsNeeded.perArm(sd, d.estimate(), -delta, alpha, POWER);
-                case EQUIVALENT -> {
-                    OptionalInt below = SeedsNeeded.perArm(sd, d.estimate(), -delta, alpha, POWER);
-                    OptionalInt above = SeedsNeeded.perArm(sd, -d.estimate(), -delta, alpha, POWER);
-                    yield below.isPresent() && above.isPresent()
-                            ? OptionalInt.of(Math.max(below.getAsInt(), above.getAsInt()))
-                            : OptionalInt.empty();
-                }
-            };
-        }
-    }
-
-    private record BestOfKEvidence(BestOfKDifference d) implements Evidence {
-        @Override
-        public double estimate() {
-            return d.estimate();
-        }
-
-        @Override
-        public double lower(double alpha) {
-            return d.lowerBound(alpha);
-        }
-
-        @Override
-        public double upper(double alpha) {
-            return d.upperBound(alpha);
-        }
-
-        @Override
-        public double pAbove(double shift) {
-            return d.pValueAbove(shift);
-        }
-
-        @Override
-        public double pBelow(double shift) {
-            return d.pValueBelow(shift);
-        }
-
-        @Override
-        public int candidateN() {
-            return d.candidateN();
-        }
-
-        @Override
-        public int baselineN() {
-            return d.baselineN();
-        }
-
-        @Override
-        public String method() {
-            return "best-of-k";
-        }
+        return BestOfKDifference.of(candidate, baseline, claim.k())
+                .map(d -> new Evidence(d.t(), d.candidateN(), d.baselineN(), "best-of-k", OptionalDouble.empty()));
     }
 
     private static String basisText(Claim claim) {

@@ -20,9 +20,7 @@ public final class BestOfKDifference {
     public static final int MIN_TRIALS = 3;
 
     private final int k;
-    private final double estimate;
-    private final double standardError;
-    private final double degreesOfFreedom;
+    private final TInterval t;
     private final int candidateN;
     private final int baselineN;
 
@@ -32,11 +30,12 @@ public final class BestOfKDifference {
         double[] b = ExpectedMax.sortedFiniteCopy(baseline);
         candidateN = a.length;
         baselineN = b.length;
-        estimate = ExpectedMax.ofSorted(a, k) - ExpectedMax.ofSorted(b, k);
-        double va = ExpectedMax.jackknifeVariance(a, k);
-        double vb = ExpectedMax.jackknifeVariance(b, k);
-        standardError = Math.sqrt(va + vb);
-        degreesOfFreedom = (va + vb) * (va + vb) / (va * va / (candidateN - 1) + vb * vb / (baselineN - 1));
+        t = TInterval.welchSatterthwaite(
+                ExpectedMax.ofSorted(a, k) - ExpectedMax.ofSorted(b, k),
+                ExpectedMax.jackknifeVariance(a, k),
+                ExpectedMax.jackknifeVariance(b, k),
+                candidateN,
+                baselineN);
     }
 
     /**
@@ -61,7 +60,7 @@ public final class BestOfKDifference {
             return Optional.empty();
         }
         BestOfKDifference d = new BestOfKDifference(candidate, baseline, k);
-        return d.standardError > MeanDifference.NO_SPREAD ? Optional.of(d) : Optional.empty();
+        return d.t.standardError() > MeanDifference.NO_SPREAD ? Optional.of(d) : Optional.empty();
     }
 
     /** The same interval without the {@link #maxK(int)} guard, for the simulations that set that guard. */
@@ -70,37 +69,16 @@ public final class BestOfKDifference {
             return Optional.empty();
         }
         BestOfKDifference d = new BestOfKDifference(candidate, baseline, k);
-        return d.standardError > MeanDifference.NO_SPREAD ? Optional.of(d) : Optional.empty();
+        return d.t.standardError() > MeanDifference.NO_SPREAD ? Optional.of(d) : Optional.empty();
     }
 
     public int k() {
         return k;
     }
 
-    public double estimate() {
-        return estimate;
-    }
-
-    public double standardError() {
-        return standardError;
-    }
-
-    public double lowerBound(double alpha) {
-        return estimate - StudentT.quantile(1 - alpha, degreesOfFreedom) * standardError;
-    }
-
-    public double upperBound(double alpha) {
-        return estimate + StudentT.quantile(1 - alpha, degreesOfFreedom) * standardError;
-    }
-
-    /** The one-sided p-value of H0: {@code d <= shift}. */
-    public double pValueAbove(double shift) {
-        return 1 - StudentT.cdf((estimate - shift) / standardError, degreesOfFreedom);
-    }
-
-    /** The one-sided p-value of H0: {@code d >= shift}. */
-    public double pValueBelow(double shift) {
-        return StudentT.cdf((estimate - shift) / standardError, degreesOfFreedom);
+    /** The difference with its t bounds and p-values. */
+    public TInterval t() {
+        return t;
     }
 
     public int candidateN() {

@@ -5,8 +5,7 @@ import java.util.Optional;
 /**
  * The difference of two means, {@code d = mean(candidate) − mean(baseline)}, with Welch's t: standard error
  * {@code se = sqrt(s₁²/n₁ + s₂²/n₂)} and Welch–Satterthwaite degrees of freedom {@code ν = se⁴ / ((s₁²/n₁)²/(n₁−1)
- * + (s₂²/n₂)²/(n₂−1))}. A one-sided level-α bound is {@code d ∓ t_{1−α,ν} se}; the p-values are those of the same
- * t statistic, so a bound clears a shift exactly when the matching p-value is at most α.
+ * + (s₂²/n₂)²/(n₂−1))}; the bounds and p-values are those of {@link TInterval}.
  *
  * <p>Coverage was measured by simulation ({@code MeanDifferenceCoverageTest}) down to {@link #MIN_SEEDS} per arm on
  * normal and skewed (beta) accuracies; below that the report says INSUFFICIENT_DATA.
@@ -19,9 +18,7 @@ public final class MeanDifference {
     /** A standard error this small is rounding in equal values, not spread. */
     static final double NO_SPREAD = 1e-12;
 
-    private final double estimate;
-    private final double standardError;
-    private final double degreesOfFreedom;
+    private final TInterval t;
     private final int candidateN;
     private final int baselineN;
     private final double candidateSd;
@@ -36,11 +33,12 @@ public final class MeanDifference {
         double baselineMean = mean(baseline);
         candidateSd = Math.sqrt(variance(candidate, candidateMean));
         baselineSd = Math.sqrt(variance(baseline, baselineMean));
-        estimate = candidateMean - baselineMean;
-        double a = candidateSd * candidateSd / candidateN;
-        double b = baselineSd * baselineSd / baselineN;
-        standardError = Math.sqrt(a + b);
-        degreesOfFreedom = (a + b) * (a + b) / (a * a / (candidateN - 1) + b * b / (baselineN - 1));
+        t = TInterval.welchSatterthwaite(
+                candidateMean - baselineMean,
+                candidateSd * candidateSd / candidateN,
+                baselineSd * baselineSd / baselineN,
+                candidateN,
+                baselineN);
     }
 
     /**
@@ -52,39 +50,12 @@ public final class MeanDifference {
             return Optional.empty();
         }
         MeanDifference d = new MeanDifference(candidate, baseline);
-        return d.standardError > NO_SPREAD ? Optional.of(d) : Optional.empty();
+        return d.t.standardError() > NO_SPREAD ? Optional.of(d) : Optional.empty();
     }
 
-    public double estimate() {
-        return estimate;
-    }
-
-    public double standardError() {
-        return standardError;
-    }
-
-    public double degreesOfFreedom() {
-        return degreesOfFreedom;
-    }
-
-    /** The one-sided {@code 1 − alpha} lower bound. */
-    public double lowerBound(double alpha) {
-        return estimate - StudentT.quantile(1 - alpha, degreesOfFreedom) * standardError;
-    }
-
-    /** The one-sided {@code 1 − alpha} upper bound. */
-    public double upperBound(double alpha) {
-        return estimate + StudentT.quantile(1 - alpha, degreesOfFreedom) * standardError;
-    }
-
-    /** The one-sided p-value of H0: {@code d <= shift}. */
-    public double pValueAbove(double shift) {
-        return 1 - StudentT.cdf((estimate - shift) / standardError, degreesOfFreedom);
-    }
-
-    /** The one-sided p-value of H0: {@code d >= shift}. */
-    public double pValueBelow(double shift) {
-        return StudentT.cdf((estimate - shift) / standardError, degreesOfFreedom);
+    /** The difference with its t bounds and p-values. */
+    public TInterval t() {
+        return t;
     }
 
     public int candidateN() {

@@ -55,9 +55,9 @@ class BestOfKDifferenceTest {
         double[] b = {0.905, 0.911, 0.908};
         BestOfKDifference d = BestOfKDifference.of(c, b, 1).orElseThrow();
         MeanDifference welch = MeanDifference.welch(c, b).orElseThrow();
-        assertThat(d.estimate()).isCloseTo(welch.estimate(), offset(1e-15));
-        assertThat(d.lowerBound(0.025)).isCloseTo(welch.lowerBound(0.025), offset(1e-12));
-        assertThat(d.upperBound(0.025)).isCloseTo(welch.upperBound(0.025), offset(1e-12));
+        assertThat(d.t().estimate()).isCloseTo(welch.t().estimate(), offset(1e-15));
+        assertThat(d.t().lowerBound(0.025)).isCloseTo(welch.t().lowerBound(0.025), offset(1e-12));
+        assertThat(d.t().upperBound(0.025)).isCloseTo(welch.t().upperBound(0.025), offset(1e-12));
     }
 
     @Test
@@ -85,7 +85,7 @@ class BestOfKDifferenceTest {
                 for (int i = 0; i < Coverage.REPLICATIONS; i++) {
                     BestOfKDifference d = BestOfKDifference.of(pair[0].sample(random, n), pair[1].sample(random, n), k)
                             .orElseThrow();
-                    if (d.lowerBound(0.025) <= truth && truth <= d.upperBound(0.025)) {
+                    if (d.t().lowerBound(0.025) <= truth && truth <= d.t().upperBound(0.025)) {
                         covered++;
                     }
                 }
@@ -150,7 +150,7 @@ class BestOfKDifferenceTest {
         for (int i = 0; i < Coverage.REPLICATIONS; i++) {
             BestOfKDifference d = BestOfKDifference.unguarded(pair[0].sample(random, n), pair[1].sample(random, n), k)
                     .orElseThrow();
-            if (d.lowerBound(0.025) <= truth && truth <= d.upperBound(0.025)) {
+            if (d.t().lowerBound(0.025) <= truth && truth <= d.t().upperBound(0.025)) {
                 covered++;
             }
         }

@@ -14,11 +14,11 @@ class MeanDifferenceTest {
         // t(0.975, 4) = 2.776445 from the table, so 0.01 ± 0.0226693.
         MeanDifference d = MeanDifference.welch(new double[] {0.91, 0.92, 0.93}, new double[] {0.90, 0.91, 0.92})
                 .orElseThrow();
-        assertThat(d.estimate()).isCloseTo(0.01, offset(1e-12));
-        assertThat(d.standardError()).isCloseTo(0.0081649658, offset(1e-9));
-        assertThat(d.degreesOfFreedom()).isCloseTo(4, offset(1e-9));
-        assertThat(d.lowerBound(0.025)).isCloseTo(-0.0126693, offset(1e-6));
-        assertThat(d.upperBound(0.025)).isCloseTo(0.0326693, offset(1e-6));
+        assertThat(d.t().estimate()).isCloseTo(0.01, offset(1e-12));
+        assertThat(d.t().standardError()).isCloseTo(0.0081649658, offset(1e-9));
+        assertThat(d.t().degreesOfFreedom()).isCloseTo(4, offset(1e-9));
+        assertThat(d.t().lowerBound(0.025)).isCloseTo(-0.0126693, offset(1e-6));
+        assertThat(d.t().upperBound(0.025)).isCloseTo(0.0326693, offset(1e-6));
     }
 
     @Test
@@ -29,11 +29,11 @@ class MeanDifferenceTest {
         MeanDifference d = MeanDifference.welch(
                         new double[] {0.912, 0.915, 0.910, 0.918, 0.914}, new double[] {0.905, 0.911, 0.908})
                 .orElseThrow();
-        assertThat(d.estimate()).isCloseTo(0.0058, offset(1e-12));
-        assertThat(d.standardError()).isCloseTo(0.0022, offset(1e-12));
-        assertThat(d.degreesOfFreedom()).isCloseTo(4.3815652, offset(1e-6));
-        assertThat(d.lowerBound(0.025)).isCloseTo(-0.0001040, offset(1e-6));
-        assertThat(d.upperBound(0.025)).isCloseTo(0.0117040, offset(1e-6));
+        assertThat(d.t().estimate()).isCloseTo(0.0058, offset(1e-12));
+        assertThat(d.t().standardError()).isCloseTo(0.0022, offset(1e-12));
+        assertThat(d.t().degreesOfFreedom()).isCloseTo(4.3815652, offset(1e-6));
+        assertThat(d.t().lowerBound(0.025)).isCloseTo(-0.0001040, offset(1e-6));
+        assertThat(d.t().upperBound(0.025)).isCloseTo(0.0117040, offset(1e-6));
     }
 
     @Test
@@ -41,8 +41,8 @@ class MeanDifferenceTest {
         MeanDifference d = MeanDifference.welch(
                         new double[] {0.912, 0.915, 0.910, 0.918, 0.914}, new double[] {0.905, 0.911, 0.908})
                 .orElseThrow();
-        assertThat(d.pValueAbove(d.lowerBound(0.01))).isCloseTo(0.01, offset(1e-9));
-        assertThat(d.pValueBelow(d.upperBound(0.2))).isCloseTo(0.2, offset(1e-9));
+        assertThat(d.t().pValueAbove(d.t().lowerBound(0.01))).isCloseTo(0.01, offset(1e-9));
+        assertThat(d.t().pValueBelow(d.t().upperBound(0.2))).isCloseTo(0.2, offset(1e-9));
     }
 
     @Test
@@ -69,7 +69,7 @@ class MeanDifferenceTest {
                 for (int i = 0; i < Coverage.REPLICATIONS; i++) {
                     MeanDifference d = MeanDifference.welch(pair[0].sample(random, n), pair[1].sample(random, n))
                             .orElseThrow();
-                    if (d.lowerBound(0.025) <= truth && truth <= d.upperBound(0.025)) {
+                    if (d.t().lowerBound(0.025) <= truth && truth <= d.t().upperBound(0.025)) {
                         covered++;
                     }
                 }
@@ -91,7 +91,7 @@ class MeanDifferenceTest {
         for (int i = 0; i < Coverage.REPLICATIONS; i++) {
             MeanDifference d = MeanDifference.welch(pair[0].sample(random, 3), pair[1].sample(random, 3))
                     .orElseThrow();
-            if (Math.abs(d.estimate() - truth) <= z * d.standardError()) {
+            if (Math.abs(d.t().estimate() - truth) <= z * d.t().standardError()) {
                 covered++;
             }
         }

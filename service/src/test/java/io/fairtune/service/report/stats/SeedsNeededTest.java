@@ -42,7 +42,7 @@ class SeedsNeededTest {
         for (int i = 0; i < reps; i++) {
             MeanDifference d = MeanDifference.welch(arm.sample(random, n), arm.sample(random, n))
                     .orElseThrow();
-            if (d.lowerBound(0.05) > -0.005) {
+            if (d.t().lowerBound(0.05) > -0.005) {
                 passed++;
             }
         }
