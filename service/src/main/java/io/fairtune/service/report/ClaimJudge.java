@@ -15,6 +15,7 @@ import io.fairtune.service.spec.Claim.Basis;
 import io.fairtune.service.spec.Claim.Kind;
 import io.fairtune.service.spec.StudySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,8 +134,15 @@ final class ClaimJudge {
                         EXPLORATORY_CONFIDENCE,
                         null,
                         null,
-                        pair.candidate() + " vs " + pair.baseline() + ": not enough finished runs to compare (" + basis
-                                + ")"));
+                        pair.candidate() + " vs " + pair.baseline() + ": "
+                                + (probe.basis() == Basis.BEST_OF_K
+                                                && (BestOfKDifference.hasDiverged(
+                                                                samples.of(pair.candidate(), Basis.BEST_OF_K))
+                                                        || BestOfKDifference.hasDiverged(
+                                                                samples.of(pair.baseline(), Basis.BEST_OF_K)))
+                                        ? "no interval with diverged or failed tuning trials ("
+                                        : "not enough finished runs to compare (")
+                                + basis + ")"));
                 continue;
             }
             Evidence e = found.get();
@@ -165,11 +173,17 @@ final class ClaimJudge {
         String statement = claim.statement();
         String basis = basisText(claim);
         if (found.isEmpty()) {
+            double[] candidate = samples.of(claim.candidate(), claim.basis());
+            double[] baseline = samples.of(claim.baseline(), claim.basis());
             String needs = claim.basis() == Basis.FINAL_PHASE
                     ? "at least " + MeanDifference.MIN_SEEDS + " finished final-phase seeds per arm with some spread"
-                    : "enough charged tuning trials per arm for k = " + claim.k();
-            int nc = samples.of(claim.candidate(), claim.basis()).length;
-            int nb = samples.of(claim.baseline(), claim.basis()).length;
+                    : BestOfKDifference.hasDiverged(candidate) || BestOfKDifference.hasDiverged(baseline)
+                            ? "tuning trials none of which diverged or failed (" + diverged(candidate) + " and "
+                                    + diverged(baseline) + " did here): with them its coverage was measured below"
+                                    + " 90%; a final_phase claim has no such limit"
+                            : "enough charged tuning trials per arm for k = " + claim.k();
+            int nc = candidate.length;
+            int nb = baseline.length;
             return new ClaimResult(
                     claim.candidate(),
                     claim.baseline(),
@@ -274,6 +288,12 @@ final class ClaimJudge {
         }
         return BestOfKDifference.of(candidate, baseline, claim.k())
                 .map(d -> new Evidence(d.t(), d.candidateN(), d.baselineN(), "best-of-k", OptionalDouble.empty()));
+    }
+
+    private static long diverged(double[] values) {
+        return Arrays.stream(values)
+                .filter(v -> v <= BestOfKDifference.DIVERGED)
+                .count();
     }
 
     private static String basisText(Claim claim) {

@@ -99,6 +99,20 @@ class ClaimJudgeTest {
     }
 
     @Test
+    void aBestOfKClaimOverADivergedTrialIsInsufficientData() {
+        double[] clean = {0.90, 0.91, 0.92, 0.905, 0.915, 0.895};
+        double[] withDiverged = {0.88, 0.0, 0.89, 0.885, 0.875, 0.89};
+        ClaimResult result = ClaimJudge.judge(
+                        List.of(new Claim("x", "y", Kind.NON_INFERIOR, 0.01, Basis.BEST_OF_K, 1)),
+                        new ClaimJudge.Samples(Map.of(), Map.of("x", clean, "y", withDiverged)))
+                .results()
+                .get(0);
+        assertThat(result.outcome()).isEqualTo(ClaimOutcome.INSUFFICIENT_DATA);
+        assertThat(result.lower()).isNull();
+        assertThat(result.text()).contains("0 and 1 did here");
+    }
+
+    @Test
     void anInconclusiveClaimSaysHowManySeedsWouldSettleIt() {
         Map<String, double[]> finals = Map.of(
                 "x", new double[] {0.900, 0.906, 0.897, 0.903},

@@ -17,9 +17,15 @@ public final class ExpectedMaxInterval {
 
     private ExpectedMaxInterval() {}
 
-    /** Empty below {@link #MIN_TRIALS}, when {@code k > maxK(n)}, or when the values do not vary. */
+    /**
+     * Empty below {@link #MIN_TRIALS}, when {@code k > maxK(n)}, with a diverged trial among the values (where the
+     * difference's coverage was measured to fail) or when the values do not vary.
+     */
     public static Optional<Estimate> of(double[] values, int k, double confidence) {
-        if (values.length < MIN_TRIALS || k < 1 || k > BestOfKDifference.maxK(values.length)) {
+        if (values.length < MIN_TRIALS
+                || k < 1
+                || k > BestOfKDifference.maxK(values.length)
+                || BestOfKDifference.hasDiverged(values)) {
             return Optional.empty();
         }
         return unguarded(values, k, confidence);

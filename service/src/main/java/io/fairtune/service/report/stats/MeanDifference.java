@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@code se = sqrt(s₁²/n₁ + s₂²/n₂)} and Welch–Satterthwaite degrees of freedom {@code ν = se⁴ / ((s₁²/n₁)²/(n₁−1)
  * + (s₂²/n₂)²/(n₂−1))}; the bounds and p-values are those of {@link TInterval}.
  *
- * <p>Coverage was measured by simulation ({@code MeanDifferenceCoverageTest}) down to {@link #MIN_SEEDS} per arm on
+ * <p>Coverage was measured by simulation ({@code MeanDifferenceTest}) down to {@link #MIN_SEEDS} per arm on
  * normal and skewed (beta) accuracies; below that the report says INSUFFICIENT_DATA.
  */
 public final class MeanDifference {

@@ -5,9 +5,10 @@ import java.util.SplittableRandom;
 /**
  * Known distributions for the coverage simulations: normal accuracies, and skewed ones with a long left tail like
  * accuracies near a ceiling ({@code 1 − scale · Beta(a, b)} with a small a). Gamma draws by Marsaglia and Tsang
- * (2000), so nothing here shares code with what it checks.
+ * (2000), so nothing here shares code with what it checks. A fraction of draws can be 0: diverged tuning trials,
+ * which the report counts as accuracy 0 in the best of k.
  */
-record Simulated(String name, Kind kind, double location, double scale, double shapeA, double shapeB) {
+record Simulated(String name, Kind kind, double location, double scale, double shapeA, double shapeB, double diverged) {
 
     enum Kind {
         NORMAL,
@@ -15,20 +16,34 @@ record Simulated(String name, Kind kind, double location, double scale, double s
     }
 
     static Simulated normal(double mean, double sd) {
-        return new Simulated("normal(" + mean + ", " + sd + ")", Kind.NORMAL, mean, sd, 0, 0);
+        return new Simulated("normal(" + mean + ", " + sd + ")", Kind.NORMAL, mean, sd, 0, 0, 0);
     }
 
     /** {@code top − scale · Beta(a, b)}: with {@code a < b} most mass sits near the top, a long tail below. */
     static Simulated ceilingBeta(double top, double scale, double a, double b) {
         return new Simulated(
-                "ceiling-beta(" + top + ", " + scale + ", " + a + ", " + b + ")", Kind.CEILING_BETA, top, scale, a, b);
+                "ceiling-beta(" + top + ", " + scale + ", " + a + ", " + b + ")",
+                Kind.CEILING_BETA,
+                top,
+                scale,
+                a,
+                b,
+                0);
+    }
+
+    /** The same, with a fraction of the draws replaced by 0. */
+    Simulated diverging(double fraction) {
+        return new Simulated(name + " with " + fraction + " diverged", kind, location, scale, shapeA, shapeB, fraction);
     }
 
     double mean() {
-        return kind == Kind.NORMAL ? location : location - scale * shapeA / (shapeA + shapeB);
+        return (1 - diverged) * (kind == Kind.NORMAL ? location : location - scale * shapeA / (shapeA + shapeB));
     }
 
     double draw(SplittableRandom random) {
+        if (diverged > 0 && random.nextDouble() < diverged) {
+            return 0;
+        }
         if (kind == Kind.NORMAL) {
             return location + scale * gaussian(random);
         }
