@@ -6,6 +6,15 @@ export function badge(status) {
   return h('span', { class: `badge status-${String(status).toLowerCase()}` }, titleCase(status));
 }
 
+/** A study's labels as chips; each one links to the studies list filtered by it. */
+export function labelChips(labels = {}) {
+  const entries = Object.entries(labels || {});
+  if (!entries.length) return null;
+  return h('ul', { class: 'labels', 'aria-label': 'Labels', 'data-testid': 'labels' }, entries.map(([key, value]) =>
+    h('li', {}, h('a', { class: 'label-chip', href: `#/studies?label=${encodeURIComponent(`${key}:${value}`)}`, title: `Studies labelled ${key}: ${value}` },
+      h('span', { class: 'label-key' }, key), h('span', { class: 'label-value' }, value)))));
+}
+
 /** A stacked bar of trial statuses; each segment carries its count in the title and accessible label. */
 export function statusBar(counts = {}, total) {
   const sum = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -3,13 +3,14 @@ import { getJson } from './api.js';
 import { h, keepFocus, mount, table } from './dom.js';
 import { fmtDate, fmtDuration, fmtInt } from './format.js';
 import { poll } from './live.js';
-import { armProgressLine, badge, statusLegend } from './progress.js';
+import { armProgressLine, badge, labelChips, statusLegend } from './progress.js';
 import { replaceQuery } from './router.js';
 
 const PAGE_SIZE = 20;
 
 export function studiesView(root, { query }) {
   let page = Math.max(0, Number(query.get('page')) || 0);
+  const label = query.get('label') || '';
   let lastKey = '';
   const body = h('div', { class: 'table-wrap', 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', { class: 'hint' }, 'Loading…'));
   const pager = h('nav', { class: 'pager', 'aria-label': 'Studies pages' });
@@ -17,18 +18,18 @@ export function studiesView(root, { query }) {
 
   mount(root,
     h('div', { class: 'page-head' },
-      h('h1', {}, 'Studies'),
+      h('h1', {}, 'Studies', label ? h('span', { class: 'hint filter-note', 'data-testid': 'label-filter' }, ` labelled ${label} `, h('a', { href: '#/studies' }, 'show all')) : null),
       h('a', { class: 'button primary', href: '#/new' }, 'New study')),
     h('section', { class: 'card', 'aria-label': 'Studies' }, error, body, pager, statusLegend()));
 
   function go(p) {
     page = p;
-    replaceQuery({ page: page || undefined });
+    replaceQuery({ page: page || undefined, label: label || undefined });
     poller.now();
   }
 
   async function refresh() {
-    const result = await getJson('/studies', { page, size: PAGE_SIZE });
+    const result = await getJson('/studies', label ? { page, size: PAGE_SIZE, label } : { page, size: PAGE_SIZE });
     error.textContent = '';
     // Unchanged pages are not rebuilt, so polling keeps keyboard focus in the table.
     const key = JSON.stringify(result);
@@ -37,7 +38,7 @@ export function studiesView(root, { query }) {
     body.setAttribute('aria-busy', 'false');
     if (!result.items.length && page > 0) {
       page = 0; // the page vanished (e.g. a bookmarked page number): show the first
-      replaceQuery({});
+      replaceQuery(label ? { label } : {});
       return refresh();
     }
     keepFocus(body, () => {
@@ -48,7 +49,7 @@ export function studiesView(root, { query }) {
           {
             label: 'Study',
             cell: (s) => h('div', {}, h('a', { href: `#/studies/${s.id}`, class: 'study-link' }, s.name),
-              s.description ? h('div', { class: 'hint clamp' }, s.description) : null),
+              s.description ? h('div', { class: 'hint clamp' }, s.description) : null, labelChips(s.labels)),
           },
           { label: 'Status', cell: (s) => badge(s.status) },
           { label: 'Progress per arm (tuning)', class: 'progress-col', cell: (s) => (s.arms || []).map(armProgressLine) },

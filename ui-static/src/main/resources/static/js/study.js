@@ -4,7 +4,7 @@ import { armColor, chartFigure } from './charts.js';
 import { h, mount, section, table, toast } from './dom.js';
 import { TERMINAL_STUDY, TRIAL_STATUSES, finite, fmtDate, fmtDuration, fmtInt, fmtPct, titleCase } from './format.js';
 import { poll } from './live.js';
-import { badge, statusBar, statusLegend } from './progress.js';
+import { badge, labelChips, statusBar, statusLegend } from './progress.js';
 import { CURVE_METRICS, bestCurvesOption, bestOfKOption, finalBoxOption, lrScatterOption } from './study-charts.js';
 import { tunedNames } from './spec-locate.js';
 import { trialTable } from './trials.js';
@@ -79,9 +79,10 @@ export function studyView(root, { match, query }) {
   function renderHead() {
     const s = detail.summary;
     const active = !TERMINAL_STUDY.has(s.status);
-    const key = JSON.stringify([s.name, s.description, s.status]);
+    const key = JSON.stringify([s.name, s.description, s.status, s.labels]);
     if (key !== headKey) mount(head,
-      h('div', {}, h('h1', {}, s.name, ' ', badge(s.status)), s.description ? h('p', { class: 'lead' }, s.description) : null),
+      h('div', {}, h('h1', {}, s.name, ' ', badge(s.status)), s.description ? h('p', { class: 'lead' }, s.description) : null,
+        labelChips(s.labels)),
       h('div', { class: 'actions' },
         h('button', { type: 'button', onclick: () => fetchFile('report.md', `${s.name}-report.md`, 'text/markdown') }, 'report.md'),
         h('button', { type: 'button', onclick: () => fetchFile('trials.csv', `${s.name}-trials.csv`, 'text/csv') }, 'trials.csv'),

@@ -56,6 +56,67 @@ class StudySubmissionTest {
     }
 
     @Test
+    void labelsAreStoredShownAndFilterTheList() {
+        String main = Specs.smoke()
+                .set("", "labels", "{\"branch\": \"main\", \"commit\": \"0a1b2c3\", \"run.url\": \"https://ci/1\"}")
+                .json();
+        String feature = Specs.smoke()
+                .set("", "labels", "{\"branch\": \"feature:lars\", \"commit\": \"0a1b2c3\"}")
+                .json();
+        HttpResponse<String> first = api.post("/api/v1/studies", main);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        long onMain = TestApi.json(first).path("summary").path("id").asLong();
+        assertThat(TestApi.json(first)
+                        .path("summary")
+                        .path("labels")
+                        .path("run.url")
+                        .asString())
+                .isEqualTo("https://ci/1");
+        HttpResponse<String> second = api.post("/api/v1/studies", feature);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        long onFeature = TestApi.json(second).path("summary").path("id").asLong();
+
+        assertThat(ids("/api/v1/studies?label=branch:main&size=500"))
+                .contains(onMain)
+                .doesNotContain(onFeature);
+        // The value is everything after the first colon.
+        assertThat(ids("/api/v1/studies?label=branch:feature:lars&size=500")).containsExactly(onFeature);
+        assertThat(ids("/api/v1/studies?label=commit:0a1b2c3&label=branch:main&size=500"))
+                .containsExactly(onMain);
+        assertThat(ids("/api/v1/studies?label=commit:0a1b2c3&size=500")).contains(onMain, onFeature);
+        assertThat(ids("/api/v1/studies?label=branch:nowhere")).isEmpty();
+        assertThat(api.get("/api/v1/studies/" + onMain + "/report.md").body())
+                .contains("Labels: `branch`: main, `commit`: 0a1b2c3, `run.url`: https://ci/1.");
+
+        for (String filter : new String[] {"branch", "Branch:main", ":main", "branch:", "branch:a&label=branch:b"}) {
+            HttpResponse<String> rejected = api.get("/api/v1/studies?label=" + filter);
+            assertThat(rejected.statusCode()).as(filter).isEqualTo(400);
+            assertThat(rejected.body()).contains("\"label\"");
+        }
+    }
+
+    @Test
+    void badLabelsAreFieldErrors() {
+        long before = studies();
+        String spec = Specs.smoke()
+                .set("", "labels", "{\"Branch\": \"main\", \"commit\": 7, \"note\": \"two\\nlines\", \"empty\": \" \"}")
+                .json();
+        HttpResponse<String> response = api.post("/api/v1/studies", spec);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode errors = TestApi.json(response).path("errors");
+        assertThat(errors.findValuesAsString("field"))
+                .containsExactlyInAnyOrder("labels.Branch", "labels.commit", "labels.note", "labels.empty");
+        assertThat(studies()).isEqualTo(before);
+    }
+
+    private java.util.List<Long> ids(String path) {
+        JsonNode page = api.getJson(path);
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.path("id").asLong()));
+        return ids;
+    }
+
+    @Test
     void aBrokenSpecIsRejectedWithEveryInvalidFieldAndNothingStored() {
         long before = studies();
         String broken = Specs.smoke()

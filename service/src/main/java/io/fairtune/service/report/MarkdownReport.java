@@ -48,6 +48,13 @@ final class MarkdownReport {
                 .append("). Generated ")
                 .append(report.generatedAt())
                 .append(".\n\n");
+        if (!report.labels().isEmpty()) {
+            md.append("Labels: ")
+                    .append(report.labels().entrySet().stream()
+                            .map(label -> "`" + label.getKey() + "`: " + literal(label.getValue()))
+                            .collect(java.util.stream.Collectors.joining(", ")))
+                    .append(".\n\n");
+        }
 
         md.append("## Claims\n\n");
         ClaimFamily family = report.claims();
@@ -241,6 +248,11 @@ final class MarkdownReport {
                     .append("`\n");
         }
         return md.toString();
+    }
+
+    /** Text from a user (a label value, a branch name) shown as typed: Markdown's punctuation escaped. */
+    static String literal(String text) {
+        return text.replaceAll("([\\\\`*_\\[\\]<>|#~!()])", "\\\\$1");
     }
 
     private static String percent(double fraction) {

@@ -20,6 +20,7 @@ public record Report(
         WorkloadView workload,
         String searchAlgorithm,
         long searchSeed,
+        Map<String, String> labels,
         List<ArmReport> arms,
         ClaimFamily claims,
         List<Comparison> comparisons,

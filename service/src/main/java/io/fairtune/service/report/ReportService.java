@@ -123,6 +123,7 @@ public class ReportService {
                 WorkloadView.of(study.workload()),
                 study.searchAlgorithm(),
                 study.searchSeed(),
+                study.labels().values(),
                 armReports,
                 claims,
                 comparisons,

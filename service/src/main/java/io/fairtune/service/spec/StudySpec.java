@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param claims what the study sets out to show, judged in the report; empty when the spec states none
  * @param comparisons the candidate/baseline pairs the report compares exploratively (unadjusted, no verdict);
  *     every pair when the spec names neither comparisons nor claims
+ * @param labels where the study came from (CI commit and branch, schedule, user tags); none when not given
  */
 public record StudySpec(
         String name,
@@ -22,7 +23,8 @@ public record StudySpec(
         FinalEvaluation finalEvaluation,
         List<ArmSpec> arms,
         List<Claim> claims,
-        List<Comparison> comparisons) {
+        List<Comparison> comparisons,
+        Labels labels) {
 
     public StudySpec {
         Objects.requireNonNull(name, "name");
@@ -34,6 +36,7 @@ public record StudySpec(
         arms = List.copyOf(arms);
         claims = List.copyOf(claims);
         comparisons = List.copyOf(comparisons);
+        Objects.requireNonNull(labels, "labels");
     }
 
     public Optional<ArmSpec> arm(String armName) {

@@ -41,7 +41,16 @@ public final class StudySpecParser {
     public static final Pattern ARM_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     private static final List<String> STUDY_FIELDS = List.of(
-            "name", "description", "workload", "search", "budget", "finalEvaluation", "arms", "claims", "comparisons");
+            "name",
+            "description",
+            "workload",
+            "search",
+            "budget",
+            "finalEvaluation",
+            "arms",
+            "claims",
+            "comparisons",
+            "labels");
 
     /** Where the report's interval methods keep their measured coverage. */
     public static final ClaimLimits CLAIM_LIMITS = new ClaimLimits(MeanDifference.MIN_SEEDS, BestOfKDifference::maxK);
@@ -123,6 +132,7 @@ public final class StudySpecParser {
                 finalEvaluation == null ? null : finalEvaluation.seeds(),
                 CLAIM_LIMITS);
         List<Comparison> comparisons = ComparisonSection.read(o, armSection.names());
+        Labels labels = LabelSection.read(o);
         if (o.errorCount() > 0) {
             return null;
         }
@@ -135,7 +145,8 @@ public final class StudySpecParser {
                 finalEvaluation,
                 arms,
                 claims,
-                comparisons != null ? comparisons : claims.isEmpty() ? StudySpec.everyPair(arms) : List.of());
+                comparisons != null ? comparisons : claims.isEmpty() ? StudySpec.everyPair(arms) : List.of(),
+                labels);
     }
 
     private static boolean isPlainText(String text, int maxLength) {

@@ -3,17 +3,24 @@ package io.fairtune.service.study;
 import io.fairtune.contract.catalog.Workload;
 import io.fairtune.service.json.Json;
 import io.fairtune.service.spec.Claim;
+import io.fairtune.service.spec.Labels;
 import io.fairtune.service.spec.StudySpec;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,6 +89,13 @@ public class Study {
 
     private String claims;
 
+    // Always shown with the study; a study has a handful.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "study_label", joinColumns = @JoinColumn(name = "study_id"))
+    @MapKeyColumn(name = "key")
+    @Column(name = "value")
+    private Map<String, String> labels = new HashMap<>();
+
     @Column(name = "created_at", updatable = false)
     private OffsetDateTime createdAt;
 
@@ -108,7 +122,8 @@ public class Study {
             String createdBy,
             Long createdByTokenId,
             List<StudySpec.Comparison> comparisons,
-            List<Claim> claims) {}
+            List<Claim> claims,
+            Labels labels) {}
 
     public Study(Settings settings, OffsetDateTime now) {
         this.name = settings.name();
@@ -134,7 +149,12 @@ public class Study {
         this.createdByTokenId = settings.createdByTokenId();
         this.comparisons = Json.write(settings.comparisons());
         this.claims = Json.write(settings.claims().stream().map(Study::stored).toList());
+        this.labels = new HashMap<>(settings.labels().values());
         this.createdAt = now;
+    }
+
+    public Labels labels() {
+        return new Labels(labels);
     }
 
     /** What the study sets out to show, as stored. */

@@ -1,12 +1,27 @@
 package io.fairtune.service.study;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.criteria.MapJoin;
+import jakarta.persistence.criteria.Predicate;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface StudyRepository extends JpaRepository<Study, Long> {
+public interface StudyRepository extends JpaRepository<Study, Long>, JpaSpecificationExecutor<Study> {
+
+    /** Studies carrying every one of these labels. */
+    static Specification<Study> labelled(Map<String, String> labels) {
+        return (study, query, cb) -> cb.and(labels.entrySet().stream()
+                .map(label -> {
+                    MapJoin<Study, String, String> joined = study.joinMap("labels");
+                    return cb.and(cb.equal(joined.key(), label.getKey()), cb.equal(joined.value(), label.getValue()));
+                })
+                .toArray(Predicate[]::new));
+    }
 
     /** Serializes the transitions of one study (queue filling, completion, cancel). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -6,6 +6,7 @@ import io.fairtune.service.auth.Role;
 import io.fairtune.service.problem.InvalidRequestException;
 import io.fairtune.service.sampling.PlannedTrial;
 import io.fairtune.service.sampling.TrialPlanner;
+import io.fairtune.service.spec.Labels;
 import io.fairtune.service.spec.StudySpec;
 import io.fairtune.service.spec.StudySpecParser;
 import io.fairtune.service.study.Study;
@@ -24,7 +25,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -79,9 +82,30 @@ class StudyController {
 
     @GetMapping("/studies")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "List studies, newest first")
-    PageOf<StudySummary> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.list(checkPage(page), checkSize(size));
+    @Operation(summary = "List studies, newest first, optionally only those carrying every label given")
+    PageOf<StudySummary> list(
+            @Parameter(description = "key:value, e.g. branch:main; repeat it to require several labels")
+                    @RequestParam(name = "label", required = false)
+                    List<String> label,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return queries.list(labelFilter(label), checkPage(page), checkSize(size));
+    }
+
+    private static Map<String, String> labelFilter(List<String> filters) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String filter : filters == null ? List.<String>of() : filters) {
+            int colon = filter.indexOf(':');
+            String key = colon < 0 ? filter : filter.substring(0, colon);
+            if (colon < 0 || !Labels.KEY.matcher(key).matches() || !Labels.isValue(filter.substring(colon + 1))) {
+                throw new InvalidRequestException("label", "must be key:value with a label key such as branch:main");
+            }
+            String previous = labels.put(key, filter.substring(colon + 1));
+            if (previous != null) {
+                throw new InvalidRequestException("label", "names '" + key + "' twice; a study has one value per key");
+            }
+        }
+        return labels;
     }
 
     @GetMapping("/studies/{id}")

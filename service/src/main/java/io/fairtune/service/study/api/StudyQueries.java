@@ -67,8 +67,12 @@ public class StudyQueries {
         this.measurements = measurements;
     }
 
-    public PageOf<StudySummary> list(int page, int size) {
-        Page<Study> found = studies.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")));
+    /** Newest first; only studies carrying every one of {@code labels} when some are given. */
+    public PageOf<StudySummary> list(Map<String, String> labels, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
+        Page<Study> found = labels.isEmpty()
+                ? studies.findAll(request)
+                : studies.findAll(StudyRepository.labelled(labels), request);
         List<Long> ids = found.getContent().stream().map(Study::id).toList();
         List<TrialRepository.StatusCount> counts = ids.isEmpty() ? List.of() : trials.countByArmAndStatus(ids);
         List<StudySummary> items =
@@ -234,7 +238,8 @@ public class StudyQueries {
                 study.createdAt(),
                 study.finishedAt(),
                 duration,
-                progress);
+                progress,
+                study.labels().values());
     }
 
     private static TrialSummary summary(Trial t, Arm arm) {

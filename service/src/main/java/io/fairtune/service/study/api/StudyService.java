@@ -64,7 +64,8 @@ public class StudyService {
                         creator.name(),
                         creator.tokenId(),
                         spec.comparisons(),
-                        spec.claims()),
+                        spec.claims(),
+                        spec.labels()),
                 now()));
         Map<String, Arm> armsByName = new HashMap<>();
         List<?> submittedArms = (List<?>) Json.readMap(specJson).get("arms");

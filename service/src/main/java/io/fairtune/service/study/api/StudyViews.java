@@ -91,7 +91,8 @@ public final class StudyViews {
             OffsetDateTime createdAt,
             OffsetDateTime finishedAt,
             double durationSeconds,
-            List<ArmProgress> arms) {}
+            List<ArmProgress> arms,
+            Map<String, String> labels) {}
 
     public record Budget(int trialsPerArm, int maxParallelTrials, int maxAttemptsPerTrial, int finalSeeds) {}
 
