@@ -1,8 +1,10 @@
 package io.fairtune.service;
 
 import io.fairtune.contract.launch.NativeEnvironment;
+import io.fairtune.service.cli.FairtuneCli;
 import io.fairtune.service.embedded.EmbeddedPostgresEnvironment;
 import io.fairtune.service.embedded.LeftoverPostmaster;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -36,6 +38,10 @@ public class ServiceApplication {
     static final String WORKER_NODE = "io.fairtune.worker.node.WorkerNodeAutoConfiguration";
 
     public static void main(String[] args) {
+        if (FairtuneCli.handles(args)) {
+            System.exit(
+                    FairtuneCli.execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        }
         if (trainsInProcess(args)) {
             // ND4J reads its thread settings when its native library loads: they must be in place before. If the
             // relaunched service dies without stopping its embedded PostgreSQL, the launcher stops it.
