@@ -46,11 +46,4 @@ public record Labels(Map<String, String> values) {
                 && value.length() <= MAX_VALUE_LENGTH
                 && value.codePoints().noneMatch(Character::isISOControl);
     }
-
-    /** These labels with {@code key} set to {@code value}, replacing an earlier value. */
-    public Labels with(String key, String value) {
-        TreeMap<String, String> copy = new TreeMap<>(values);
-        copy.put(key, value);
-        return new Labels(copy);
-    }
 }
