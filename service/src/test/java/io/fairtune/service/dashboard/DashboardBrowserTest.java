@@ -201,8 +201,16 @@ class DashboardBrowserTest {
                 () -> driver.findElement(By.id("spec")).getAttribute("value").contains("\"claims\""));
         driver.findElement(By.id("dry-run")).click();
         waitFor(By.cssSelector("[data-claim='0'] .field-errors li[data-field^=claims]"));
-        new Select(driver.findElement(By.cssSelector("[data-claim='0'] select[name=basis]")))
-                .selectByValue("best_of_k");
+        // The claim rows are drawn again when the errors arrive: find the select afresh until it takes the value.
+        waitUntil(Duration.ofSeconds(5), () -> {
+            try {
+                new Select(driver.findElement(By.cssSelector("[data-claim='0'] select[name=basis]")))
+                        .selectByValue("best_of_k");
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
         waitUntil(
                 Duration.ofSeconds(5),
                 () -> driver.findElement(By.id("spec")).getAttribute("value").contains("\"best_of_k\""));
