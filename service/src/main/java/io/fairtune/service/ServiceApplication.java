@@ -3,17 +3,19 @@ package io.fairtune.service;
 import io.fairtune.contract.launch.NativeEnvironment;
 import io.fairtune.service.cli.FairtuneCli;
 import io.fairtune.service.embedded.EmbeddedPostgresEnvironment;
+import io.fairtune.service.embedded.InProcessWorker;
 import io.fairtune.service.embedded.LeftoverPostmaster;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.web.server.context.WebServerPortFileWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.util.ClassUtils;
 
 /**
  * The Fairtune service: REST API, study planning, Quartz scheduling and storage. With the worker node on its
@@ -34,9 +36,6 @@ public class ServiceApplication {
         return Clock.systemUTC();
     }
 
-    /** Present when the worker node is on the classpath. */
-    static final String WORKER_NODE = "io.fairtune.worker.node.WorkerNodeAutoConfiguration";
-
     public static void main(String[] args) {
         if (FairtuneCli.handles(args)) {
             System.exit(
@@ -48,12 +47,14 @@ public class ServiceApplication {
             NativeEnvironment.ensure(
                     args, 1, () -> LeftoverPostmaster.stopIfOrphaned(postgresDirectory(args), System.err::println));
         }
-        SpringApplication.run(ServiceApplication.class, args);
+        SpringApplication application = new SpringApplication(ServiceApplication.class);
+        portFile(args).ifPresent(file -> application.addListeners(new WebServerPortFileWriter(file.toFile())));
+        application.run(args);
     }
 
     /** Whether this process will train: the node is on the classpath and slots are not set to 0. */
     static boolean trainsInProcess(String[] args) {
-        if (!ClassUtils.isPresent(WORKER_NODE, ServiceApplication.class.getClassLoader())) {
+        if (!InProcessWorker.present()) {
             return false;
         }
         String slots = argument(args, "fairtune.worker.slots", "FAIRTUNE_WORKER_SLOTS", "1");
@@ -62,6 +63,12 @@ public class ServiceApplication {
         } catch (NumberFormatException e) {
             return true; // the context reports the bad value
         }
+    }
+
+    /** Where to write the HTTP port once it is known: how the command line finds the service it started. */
+    private static Optional<Path> portFile(String[] args) {
+        SimpleCommandLinePropertySource arguments = new SimpleCommandLinePropertySource(args);
+        return Optional.ofNullable(arguments.getProperty("fairtune.port-file")).map(Path::of);
     }
 
     private static Path postgresDirectory(String[] args) {

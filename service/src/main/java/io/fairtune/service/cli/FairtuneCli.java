@@ -12,14 +12,44 @@ import picocli.CommandLine.Command;
 @Command(
         name = "fairtune",
         mixinStandardHelpOptions = true,
+        versionProvider = FairtuneCli.Version.class,
         description = "Fairtune's command line. Without a command, the jar starts the service.",
-        subcommands = {ValidateCommand.class},
+        subcommands = {
+            RunCommand.class,
+            SubmitCommand.class,
+            WaitCommand.class,
+            ReportCommand.class,
+            CancelCommand.class,
+            ValidateCommand.class,
+            TokenCommand.class
+        },
         footer = ExitCodes.HELP)
 public final class FairtuneCli {
 
-    private static final Set<String> COMMANDS = Set.of("validate", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of(
+            "run",
+            "submit",
+            "wait",
+            "report",
+            "cancel",
+            "validate",
+            "token",
+            "help",
+            "--help",
+            "-h",
+            "--version",
+            "-V");
 
     private FairtuneCli() {}
+
+    /** The jar's version, from its manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = FairtuneCli.class.getPackage().getImplementationVersion();
+            return new String[] {"fairtune " + (version == null ? "(unpackaged build)" : version)};
+        }
+    }
 
     /** Whether these arguments name a command rather than start the service. */
     public static boolean handles(String[] args) {
@@ -30,6 +60,7 @@ public final class FairtuneCli {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new FairtuneCli())
                 .addSubcommand(new CommandLine.HelpCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler((problem, given) -> {
@@ -38,8 +69,13 @@ public final class FairtuneCli {
                     command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
                     return ExitCodes.USAGE;
                 })
-                // A command that throws is a bug or the environment, never a verdict: one line, exit 4.
+                // A command ends early with a reason and its exit code; anything else it throws is a bug or the
+                // environment, never a verdict: one line, exit 4.
                 .setExecutionExceptionHandler((problem, command, parsed) -> {
+                    if (problem instanceof CliFailure failure) {
+                        command.getErr().println("fairtune: " + failure.getMessage());
+                        return failure.exitCode();
+                    }
                     command.getErr().println("fairtune: " + problem);
                     return ExitCodes.INFRASTRUCTURE;
                 });

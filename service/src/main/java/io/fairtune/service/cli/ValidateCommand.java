@@ -1,16 +1,10 @@
 package io.fairtune.service.cli;
 
-import io.fairtune.service.problem.FieldError;
 import io.fairtune.service.sampling.PlannedTrial;
 import io.fairtune.service.sampling.TrialPlanner;
 import io.fairtune.service.spec.ArmSpec;
-import io.fairtune.service.spec.SpecValidationException;
 import io.fairtune.service.spec.StudySpec;
-import io.fairtune.service.spec.StudySpecParser;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,27 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
-        String json;
-        try {
-            json = Files.readString(specFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(specFile + ": cannot read the spec (" + e.getMessage() + ")");
-            return ExitCodes.SPEC_REJECTED;
-        }
-        StudySpec spec;
-        try {
-            spec = StudySpecParser.parse(json);
-        } catch (SpecValidationException e) {
-            SpecLines lines = SpecLines.of(json);
-            for (FieldError error : e.errors()) {
-                String field = error.field().isEmpty() ? "spec" : error.field();
-                err.println(specFile + ":" + lines.lineOf(error.field()) + ": " + field + ": " + error.message());
-            }
-            err.println(specFile + ": rejected, " + e.errors().size() + " field error"
-                    + (e.errors().size() == 1 ? "" : "s"));
-            return ExitCodes.SPEC_REJECTED;
-        }
+        SpecFile file = SpecFile.read(specFile, command.commandLine().getErr());
+        StudySpec spec = file.spec();
         List<PlannedTrial> trials = TrialPlanner.plan(spec);
         out.println(specFile + ": valid, study '" + spec.name() + "'");
         for (ArmSpec arm : spec.arms()) {

@@ -34,7 +34,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         if (environment.containsProperty("spring.datasource.url")) {
             return;
         }
-        if (!ClassUtils.isPresent(ZONKY, getClass().getClassLoader())) {
+        if (!available()) {
             throw new IllegalStateException("this build of the service has no embedded PostgreSQL (the schedule-only"
                     + " jar): set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD");
         }
@@ -47,6 +47,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         properties.put("spring.datasource.password", "");
         properties.put("fairtune.embedded-postgres.active-port", postgres.port());
         environment.getPropertySources().addFirst(new MapPropertySource("fairtuneEmbeddedPostgres", properties));
+    }
+
+    /** Whether this build embeds PostgreSQL (the schedule-only jar does not). */
+    public static boolean available() {
+        return ClassUtils.isPresent(ZONKY, EmbeddedPostgresEnvironment.class.getClassLoader());
     }
 
     /** Where the embedded PostgreSQL of a service started with these settings keeps its data. */

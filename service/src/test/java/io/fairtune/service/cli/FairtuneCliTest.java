@@ -99,6 +99,114 @@ class FairtuneCliTest {
         assertThat(FairtuneCli.handles(new String[] {})).isFalse();
     }
 
+    @Test
+    void theVerdictIsOneExitCode() {
+        var pass = new Verdict.Claim("a", "PASS", "a → PASS");
+        var fail = new Verdict.Claim("b", "FAIL", "b → FAIL");
+        var open = new Verdict.Claim("c", "INCONCLUSIVE", "c → INCONCLUSIVE");
+        var thin = new Verdict.Claim("d", "INSUFFICIENT_DATA", "d: insufficient data");
+        var unknown = new Verdict.Claim("e", "SOMETHING_NEW", "e");
+
+        assertThat(Verdict.exitCode(java.util.List.of(pass, pass), Verdict.Inconclusive.EXIT2))
+                .isZero();
+        assertThat(Verdict.exitCode(java.util.List.of(pass, open, fail), Verdict.Inconclusive.PASS))
+                .isEqualTo(1);
+        assertThat(Verdict.exitCode(java.util.List.of(pass, open), Verdict.Inconclusive.EXIT2))
+                .isEqualTo(2);
+        assertThat(Verdict.exitCode(java.util.List.of(thin), Verdict.Inconclusive.EXIT2))
+                .isEqualTo(2);
+        assertThat(Verdict.exitCode(java.util.List.of(open), Verdict.Inconclusive.FAIL))
+                .isEqualTo(1);
+        assertThat(Verdict.exitCode(java.util.List.of(thin), Verdict.Inconclusive.PASS))
+                .isZero();
+        assertThat(Verdict.exitCode(java.util.List.of(pass, unknown), Verdict.Inconclusive.PASS))
+                .as("an outcome this version does not know never passes")
+                .isEqualTo(2);
+        assertThat(Verdict.exitCode(java.util.List.of(), Verdict.Inconclusive.EXIT2))
+                .isZero();
+    }
+
+    @Test
+    void theJunitReportParsesWithOneCasePerClaimWhateverTheText() throws Exception {
+        var claims = java.util.List.of(
+                new Verdict.Claim("x <beats> \"y\" & z", "FAIL", "x & y: −1.1 [−1.3, −0.9] → FAIL\u0007"),
+                new Verdict.Claim("p", "PASS", "p → PASS"),
+                new Verdict.Claim("q", "INCONCLUSIVE", "q → INCONCLUSIVE"));
+        String xml = JunitReport.render("study <1>", 7, 12.5, claims, Verdict.Inconclusive.EXIT2);
+
+        var document = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var suite =
+                (org.w3c.dom.Element) document.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        var failure =
+                (org.w3c.dom.Element) document.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).isEqualTo("FAIL: x & y: −1.1 [−1.3, −0.9] → FAIL");
+        var first =
+                (org.w3c.dom.Element) document.getElementsByTagName("testcase").item(0);
+        assertThat(first.getAttribute("name")).isEqualTo("x <beats> \"y\" & z");
+
+        String strict = JunitReport.render("s", 7, 1, claims, Verdict.Inconclusive.FAIL);
+        assertThat(strict).contains("failures=\"2\"", "skipped=\"0\"");
+    }
+
+    @Test
+    void ciLabelsComeFromTheCisOwnVariables() {
+        assertThat(CiLabels.from(java.util.Map.of(
+                        "GITHUB_ACTIONS", "true",
+                        "GITHUB_SHA", "abc123",
+                        "GITHUB_HEAD_REF", "feature/lion",
+                        "GITHUB_REF_NAME", "17/merge",
+                        "GITHUB_SERVER_URL", "https://github.com",
+                        "GITHUB_REPOSITORY", "lab/optim",
+                        "GITHUB_RUN_ID", "42")))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        "ci", "github-actions",
+                        "commit", "abc123",
+                        "branch", "feature/lion",
+                        "run_url", "https://github.com/lab/optim/actions/runs/42"));
+        assertThat(CiLabels.from(java.util.Map.of(
+                        "GITLAB_CI", "true",
+                        "CI_COMMIT_SHA", "def456",
+                        "CI_COMMIT_REF_NAME", "main",
+                        "CI_JOB_URL", "https://gitlab.com/lab/optim/-/jobs/9")))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        "ci", "gitlab-ci",
+                        "commit", "def456",
+                        "branch", "main",
+                        "run_url", "https://gitlab.com/lab/optim/-/jobs/9"));
+        assertThat(CiLabels.from(java.util.Map.of("CI_COMMIT_SHA", "not in GitLab")))
+                .isEmpty();
+    }
+
+    @Test
+    void timeoutsReadAsAPipelineWritesThem() {
+        Durations durations = new Durations();
+        assertThat(durations.convert("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(durations.convert("45m")).isEqualTo(java.time.Duration.ofMinutes(45));
+        assertThat(durations.convert("2h")).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(durations.convert("PT1H30M")).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(run("wait", "1", "--timeout", "soon", "--server", "http://127.0.0.1:9"))
+                .isEqualTo(64);
+        assertThat(err.toString()).contains("'soon' is not a duration");
+        assertThat(run("wait", "1", "--timeout", "0s", "--server", "http://127.0.0.1:9"))
+                .isEqualTo(64);
+    }
+
+    @Test
+    void aServerCommandWithoutServerOrTokenIsAUsageError() throws IOException {
+        assertThat(run("cancel", "1")).isEqualTo(64);
+        assertThat(err.toString()).contains("no service named: give --server URL or set FAIRTUNE_SERVER");
+        assertThat(run("cancel", "1", "--server", "ftp://x")).isEqualTo(64);
+        Path empty = write("empty-token", "\n");
+        assertThat(run("cancel", "1", "--server", "http://127.0.0.1:9", "--token-file", empty.toString()))
+                .isEqualTo(64);
+        assertThat(err.toString()).contains("is empty; it should hold a bearer token");
+    }
+
     private static int lineOf(String text, String needle) {
         int at = text.indexOf(needle);
         return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;

@@ -115,6 +115,19 @@ public final class NativeEnvironment {
     }
 
     private static Optional<List<String>> currentCommand(String[] args) {
+        return commandOfThisProgram(List.of(exitWithParentOption()), null, List.of(args));
+    }
+
+    /**
+     * The command that starts this same program again (the same java, JVM options, and jar or class path and main
+     * class), with {@code jvmOptions} added and {@code args} as its arguments; empty where the JVM does not say how
+     * it was started. A child started with {@link #exitWithParentOption()} exits when this process does.
+     *
+     * @param mainClass the main class to run when this program was not started from a jar (a test runner, an IDE);
+     *     null for the one it was started with
+     */
+    public static Optional<List<String>> commandOfThisProgram(
+            List<String> jvmOptions, String mainClass, List<String> args) {
         Optional<String> java = ProcessHandle.current().info().command();
         String classPath = System.getProperty("java.class.path");
         String main = System.getProperty("sun.java.command");
@@ -124,7 +137,7 @@ public final class NativeEnvironment {
         List<String> command = new ArrayList<>();
         command.add(java.get());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-D" + RELAUNCHED + "=true");
+        command.addAll(jvmOptions);
         // sun.java.command starts with the main class or jar; the arguments are taken as given, not re-split.
         String launched = main.split(" ", 2)[0];
         if (launched.endsWith(".jar")) {
@@ -133,9 +146,14 @@ public final class NativeEnvironment {
         } else {
             command.add("-cp");
             command.add(classPath);
-            command.add(launched);
+            command.add(mainClass == null ? launched : mainClass);
         }
-        command.addAll(List.of(args));
+        command.addAll(args);
         return Optional.of(command);
+    }
+
+    /** The system property that makes a child started by {@link #commandOfThisProgram} exit with this process. */
+    public static String exitWithParentOption() {
+        return "-D" + RELAUNCHED + "=true";
     }
 }
