@@ -252,6 +252,9 @@ class CommandLineIT {
                 "1s");
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).contains("starting an embedded service", "kept the data directory");
+        assertThat(run.out())
+                .contains("an embedded run (to open it later: --keep DIR")
+                .doesNotContain("http://");
         assertThat(junit).exists();
         assertThat(keep.resolve("service.log")).exists();
         assertThat(ServiceProcess.postmaster(keep)).as("PostgreSQL stopped").isEmpty();

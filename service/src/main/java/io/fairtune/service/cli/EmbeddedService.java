@@ -126,7 +126,7 @@ final class EmbeddedService implements AutoCloseable {
                     String token =
                             Files.readString(adminToken, StandardCharsets.UTF_8).trim();
                     if (!port.isEmpty() && !token.isEmpty()) {
-                        return new ServiceClient(URI.create("http://127.0.0.1:" + port + "/"), token);
+                        return new ServiceClient(URI.create("http://127.0.0.1:" + port + "/"), token, true);
                     }
                 } catch (IOException e) {
                     // still being written

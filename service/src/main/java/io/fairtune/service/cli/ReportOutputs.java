@@ -69,7 +69,7 @@ final class ReportOutputs {
         long id = study.path("summary").path("id").asLong();
         out.println("study " + id + " '" + study.path("summary").path("name").asString("") + "' "
                 + study.path("summary").path("status").asString("") + ": "
-                + client.base().resolve("#/studies/" + id));
+                + client.whereToRead(id));
         if (claims.isEmpty()) {
             err.println("fairtune: the spec states no claims, so nothing gates this run (see README, Claims)");
         }

@@ -24,16 +24,31 @@ final class ServiceClient {
     private final URI base;
     private final String token;
     private final HttpClient http;
+    private final boolean embedded;
 
     ServiceClient(URI base, String token) {
+        this(base, token, false);
+    }
+
+    /** @param embedded a service this command started and stops, whose dashboard is gone after the run */
+    ServiceClient(URI base, String token, boolean embedded) {
         this.base = base;
         this.token = token;
+        this.embedded = embedded;
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     URI base() {
         return base;
+    }
+
+    /** Where a user reads the study afterwards. */
+    String whereToRead(long studyId) {
+        return embedded
+                ? "an embedded run (to open it later: --keep DIR, then java -jar fairtune-service.jar"
+                        + " --fairtune.data-dir=DIR)"
+                : base.resolve("#/studies/" + studyId).toString();
     }
 
     /** Creates a study and returns its id; a spec the service rejects exits 3, field errors printed to {@code err}. */
