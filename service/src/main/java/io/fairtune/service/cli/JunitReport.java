@@ -2,6 +2,7 @@ package io.fairtune.service.cli;
 
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A study's claims as a JUnit XML report (the Surefire dialect that Jenkins, GitLab and GitHub test reporters
@@ -12,6 +13,17 @@ import java.util.Locale;
 final class JunitReport {
 
     private JunitReport() {}
+
+    /** Renders the claims of a study as the service describes it ({@code GET /studies/{id}}). */
+    static String render(JsonNode study, List<Verdict.Claim> claims, Verdict.Inconclusive policy) {
+        JsonNode summary = study.path("summary");
+        return render(
+                summary.path("name").asString("study"),
+                summary.path("id").asLong(),
+                summary.path("durationSeconds").asDouble(0),
+                claims,
+                policy);
+    }
 
     static String render(
             String studyName, long studyId, double seconds, List<Verdict.Claim> claims, Verdict.Inconclusive policy) {

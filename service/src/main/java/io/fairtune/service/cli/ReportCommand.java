@@ -49,12 +49,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "write to FILE instead of stdout")
     Path output;
 
-    @Option(
-            names = "--inconclusive",
-            paramLabel = "exit2|fail|pass",
-            defaultValue = "exit2",
-            description = "what an INCONCLUSIVE or INSUFFICIENT_DATA claim does (default: exit 2)")
-    Verdict.Inconclusive inconclusive;
+    @Mixin
+    InconclusiveOption inconclusive;
 
     @Override
     public Integer call() {
@@ -65,14 +61,8 @@ final class ReportCommand implements Callable<Integer> {
         List<Verdict.Claim> claims = Verdict.claims(report);
         String text = switch (format) {
             case MD -> client.reportMarkdown(id);
-            case JSON -> ServiceClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n";
-            case JUNIT ->
-                JunitReport.render(
-                        study.path("summary").path("name").asString("study"),
-                        id,
-                        study.path("summary").path("durationSeconds").asDouble(0),
-                        claims,
-                        inconclusive);
+            case JSON -> ReportOutputs.prettyJson(report);
+            case JUNIT -> JunitReport.render(study, claims, inconclusive.policy);
         };
         if (output != null) {
             ReportOutputs.write(output, text);
@@ -81,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         String status = study.path("summary").path("status").asString("");
         return switch (status) {
-            case "COMPLETED" -> Verdict.exitCode(claims, inconclusive);
+            case "COMPLETED" -> Verdict.exitCode(claims, inconclusive.policy);
             case "CANCELLED" -> {
                 err.println("fairtune: study " + id + " was cancelled; its verdicts are not final");
                 yield ExitCodes.INFRASTRUCTURE;

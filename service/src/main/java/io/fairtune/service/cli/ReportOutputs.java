@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
@@ -27,13 +28,8 @@ final class ReportOutputs {
     @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report")
     Path json;
 
-    @Option(
-            names = "--inconclusive",
-            paramLabel = "exit2|fail|pass",
-            defaultValue = "exit2",
-            description = "what an INCONCLUSIVE or INSUFFICIENT_DATA claim does: exit 2 (default), exit 1 as a"
-                    + " failure, or exit 0 as a pass")
-    Verdict.Inconclusive inconclusive;
+    @Mixin
+    InconclusiveOption inconclusive;
 
     /** Writes the files, prints the verdict and returns the exit code of a finished study. */
     int finish(ServiceClient client, JsonNode study, PrintWriter out, PrintWriter err) {
@@ -44,19 +40,12 @@ final class ReportOutputs {
             write(markdown, client.reportMarkdown(id));
         }
         if (json != null) {
-            write(json, ServiceClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            write(json, prettyJson(report));
         }
         if (junit != null) {
-            write(
-                    junit,
-                    JunitReport.render(
-                            study.path("summary").path("name").asString("study"),
-                            id,
-                            study.path("summary").path("durationSeconds").asDouble(0),
-                            claims,
-                            inconclusive));
+            write(junit, JunitReport.render(study, claims, inconclusive.policy));
         }
-        return printVerdict(client, study, claims, inconclusive, out, err);
+        return printVerdict(client, study, claims, inconclusive.policy, out, err);
     }
 
     static int printVerdict(
@@ -79,6 +68,10 @@ final class ReportOutputs {
         int code = Verdict.exitCode(claims, inconclusive);
         out.println("exit " + code);
         return code;
+    }
+
+    static String prettyJson(JsonNode report) {
+        return ServiceClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n";
     }
 
     static void write(Path file, String text) {
