@@ -56,7 +56,8 @@ async function request(path, { method = 'GET', query, body, accept = 'applicatio
   return response;
 }
 
-// Seeds are 64-bit: as JSON numbers they would lose digits in a JS double, so they are read as strings.
+// Seeds are 64-bit, and a JS double would lose their digits. The API writes its own seeds as strings; a spec echoed
+// as submitted (a study's spec, the templates) keeps its number, so that one is read as a string here.
 const BIG_SEED = /("(?:seed|searchSeed)"\s*:\s*)(-?\d{16,})/g;
 
 async function parse(response) {

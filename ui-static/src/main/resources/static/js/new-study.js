@@ -125,7 +125,7 @@ export function newStudyView(root) {
     previewButton.disabled = createButton.disabled = true;
     status.textContent = dryRun ? 'Planning…' : 'Creating…';
     try {
-      const result = await postJson('/studies', text, dryRun ? { dryRun: true } : undefined);
+      const result = await postJson(dryRun ? '/studies/plan' : '/studies', text);
       clearProblems();
       if (dryRun) {
         renderPreview(result, spec);

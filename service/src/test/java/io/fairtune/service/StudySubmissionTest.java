@@ -35,7 +35,7 @@ class StudySubmissionTest {
     @Test
     void bothReferenceSpecsAreAccepted() {
         for (String spec : new String[] {"synthetic-smoke.json", "fashion-mnist-large-batch.json"}) {
-            HttpResponse<String> response = api.post("/api/v1/studies?dryRun=true", SharedExamples.study(spec));
+            HttpResponse<String> response = api.post("/api/v1/studies/plan", SharedExamples.study(spec));
             assertThat(response.statusCode()).as(spec + ": " + response.body()).isEqualTo(200);
         }
     }
@@ -44,7 +44,7 @@ class StudySubmissionTest {
     void dryRunReturnsThePlannedTrialsAndStoresNothing() {
         long before = studies();
         HttpResponse<String> response =
-                api.post("/api/v1/studies?dryRun=true", SharedExamples.study("fashion-mnist-large-batch.json"));
+                api.post("/api/v1/studies/plan", SharedExamples.study("fashion-mnist-large-batch.json"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode plan = TestApi.json(response);
         assertThat(plan.path("trials").asInt()).isEqualTo(64);
@@ -52,6 +52,14 @@ class StudySubmissionTest {
         JsonNode first = plan.path("planned").get(0);
         assertThat(first.path("hyperparameters").path("learning_rate").asDouble())
                 .isBetween(0.01, 10.0);
+        // 64-bit seeds travel as decimal strings, which no JSON parser rounds.
+        assertThat(first.path("seed").isString()).as(first.toString()).isTrue();
+        Long.parseLong(first.path("seed").asString());
+        // The first version's ?dryRun=true still plans the same trials and stores nothing.
+        HttpResponse<String> legacy =
+                api.post("/api/v1/studies?dryRun=true", SharedExamples.study("fashion-mnist-large-batch.json"));
+        assertThat(legacy.statusCode()).as(legacy.body()).isEqualTo(200);
+        assertThat(TestApi.json(legacy)).isEqualTo(plan);
         assertThat(studies()).isEqualTo(before);
     }
 

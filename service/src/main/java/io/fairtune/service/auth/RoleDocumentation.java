@@ -1,8 +1,10 @@
 package io.fairtune.service.auth;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -35,7 +37,17 @@ class RoleDocumentation {
                                     .scheme("bearer")
                                     .description("An opaque Fairtune token (ft_...); admins create them at"
                                             + " /api/v1/tokens"));
+            roleEnum(openApi.getComponents().getSchemas().get("CreateToken"));
         };
+    }
+
+    /** The token request's role is a closed set: the roles the API knows. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void roleEnum(Schema request) {
+        Schema role = request == null ? null : (Schema) request.getProperties().get("role");
+        if (role != null) {
+            role.setEnum(new ArrayList<Object>(Role.apiNames()));
+        }
     }
 
     @Bean

@@ -4,11 +4,18 @@ import io.fairtune.service.auth.TokenService.IssuedToken;
 import io.fairtune.service.auth.TokenService.TokenView;
 import io.fairtune.service.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,11 +43,26 @@ class TokenController {
      * @param role one of admin, researcher, viewer, ci, worker
      * @param expiresAt optional, RFC 3339; the token never expires without it
      */
-    record CreateToken(String name, String role, OffsetDateTime expiresAt) {}
+    record CreateToken(String name, String role, @Nullable OffsetDateTime expiresAt) {}
 
     @PostMapping
     @AllowedRoles(Role.ADMIN)
-    @Operation(summary = "Create a token with a role; the answer holds its secret, shown this once")
+    @Operation(
+            operationId = "createToken",
+            summary = "Create a token with a role; the answer holds its secret, shown this once",
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            description = "created; Location names the token",
+                            headers =
+                                    @Header(
+                                            name = HttpHeaders.LOCATION,
+                                            description = "/api/v1/tokens/{id}",
+                                            schema = @Schema(type = "string", format = "uri-reference")),
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = IssuedToken.class))))
     ResponseEntity<IssuedToken> create(@RequestBody CreateToken request, @AuthenticationPrincipal Caller caller) {
         if (request.role() == null) {
             throw new InvalidRequestException("role", "is required: one of " + String.join(", ", Role.apiNames()));
@@ -55,14 +77,14 @@ class TokenController {
 
     @GetMapping
     @AllowedRoles(Role.ADMIN)
-    @Operation(summary = "Every token, active, expired or revoked, without secrets")
+    @Operation(operationId = "listTokens", summary = "Every token, active, expired or revoked, without secrets")
     List<TokenView> list() {
         return tokens.list();
     }
 
     @GetMapping("/{id}")
     @AllowedRoles(Role.ADMIN)
-    @Operation(summary = "One token, without its secret")
+    @Operation(operationId = "getToken", summary = "One token, without its secret")
     TokenView get(@PathVariable long id) {
         return tokens.get(id);
     }
@@ -70,7 +92,7 @@ class TokenController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @AllowedRoles(Role.ADMIN)
-    @Operation(summary = "Revoke a token at once (409 for the last active admin token)")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token at once (409 for the last active admin token)")
     void revoke(@PathVariable long id) {
         tokens.revoke(id);
     }

@@ -1,6 +1,7 @@
 package io.fairtune.service.auth;
 
 import io.fairtune.service.problem.InvalidRequestException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,11 +36,14 @@ public class TokenService {
             long id,
             String name,
             Role role,
+
+            @Schema(allowableValues = {"active", "expired", "revoked"})
             String status,
+
             OffsetDateTime createdAt,
-            OffsetDateTime expiresAt,
-            OffsetDateTime revokedAt,
-            String createdBy) {}
+            @Nullable OffsetDateTime expiresAt,
+            @Nullable OffsetDateTime revokedAt,
+            @Nullable String createdBy) {}
 
     /** A new token with its secret, which is shown this once and kept nowhere. */
     public record IssuedToken(
@@ -46,8 +51,8 @@ public class TokenService {
             String name,
             Role role,
             OffsetDateTime createdAt,
-            OffsetDateTime expiresAt,
-            String createdBy,
+            @Nullable OffsetDateTime expiresAt,
+            @Nullable String createdBy,
             String token) {}
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +41,8 @@ class WorkerController {
             String studyName,
             String arm,
             int attempt,
-            OffsetDateTime startedAt,
-            OffsetDateTime lastHeartbeatAt) {}
+            @Nullable OffsetDateTime startedAt,
+            @Nullable OffsetDateTime lastHeartbeatAt) {}
 
     record Worker(String name, OffsetDateTime lastSeen, List<RunningAttempt> running) {}
 
@@ -49,7 +50,9 @@ class WorkerController {
 
     @GetMapping("/api/v1/workers")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "Quartz nodes and worker slots active in the last hour, with their running attempts")
+    @Operation(
+            operationId = "listWorkers",
+            summary = "Quartz nodes and worker slots active in the last hour, with their running attempts")
     @Transactional(readOnly = true)
     Cluster workers() {
         List<Node> nodes = jdbc.query(

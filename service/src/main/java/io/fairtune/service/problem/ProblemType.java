@@ -32,7 +32,7 @@ public enum ProblemType {
             403,
             "Forbidden",
             "the token's role may not call this endpoint, or a ci token acted on another token's study"),
-    NOT_FOUND("not-found", 404, "Not found", "no such study, trial, token or route"),
+    NOT_FOUND("not-found", 404, "Not found", "no such study, trial, schedule, token or route"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed", "the route does not answer this HTTP method"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "none of the accepted media types can be produced"),
     ATTEMPT_STALE(

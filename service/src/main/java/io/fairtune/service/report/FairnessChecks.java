@@ -7,6 +7,7 @@ import io.fairtune.service.report.Report.FairnessCheck;
 import io.fairtune.service.spec.ArmSpec;
 import io.fairtune.service.spec.ParameterSpace;
 import io.fairtune.service.spec.StudySpec;
+import io.fairtune.service.trial.TrialStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,16 +80,16 @@ final class FairnessChecks {
                 shortfalls.add(arm.name() + " has no final runs (no successful tuning trial)");
                 continue;
             }
-            Map<String, Long> byStatus = arm.finalPhase().runs().stream()
+            Map<TrialStatus, Long> byStatus = arm.finalPhase().runs().stream()
                     .collect(Collectors.groupingBy(Report.FinalRun::status, Collectors.counting()));
-            long succeeded = byStatus.getOrDefault("SUCCEEDED", 0L);
-            running |= arm.finalPhase().runs().stream()
-                    .anyMatch(r -> List.of("PENDING", "QUEUED", "RUNNING").contains(r.status()));
+            long succeeded = byStatus.getOrDefault(TrialStatus.SUCCEEDED, 0L);
+            running |=
+                    arm.finalPhase().runs().stream().anyMatch(r -> !r.status().finished());
             counts.add(arm.name() + " " + succeeded + "/" + planned);
             if (succeeded < planned) {
                 String others = byStatus.entrySet().stream()
-                        .filter(e -> !e.getKey().equals("SUCCEEDED"))
-                        .map(e -> e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT))
+                        .filter(e -> e.getKey() != TrialStatus.SUCCEEDED)
+                        .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT))
                         .sorted()
                         .collect(Collectors.joining(", "));
                 shortfalls.add(arm.name() + " " + succeeded + " of " + planned + " succeeded"

@@ -1,11 +1,18 @@
 package io.fairtune.service.report;
 
+import static io.fairtune.service.study.api.StudyViews.SEED_TEXT;
+
 import io.fairtune.service.study.StudyStatus;
 import io.fairtune.service.study.api.StudyViews.CurvePoint;
 import io.fairtune.service.study.api.StudyViews.WorkloadView;
+import io.fairtune.service.trial.TrialStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * What a study proves, computed from stored rows only so anyone can recompute and audit it. Accuracies are
@@ -19,7 +26,11 @@ public record Report(
         Target target,
         WorkloadView workload,
         String searchAlgorithm,
+
+        @JsonSerialize(using = ToStringSerializer.class)
+        @Schema(implementation = String.class, format = "int64", description = SEED_TEXT)
         long searchSeed,
+
         Map<String, String> labels,
         List<ArmReport> arms,
         ClaimFamily claims,
@@ -40,9 +51,9 @@ public record Report(
             List<String> tunedHyperparameters,
             Map<String, Object> space,
             Effort effort,
-            BestTrial best,
+            @Nullable BestTrial best,
             List<BestOfK> bestOfK,
-            FinalPhase finalPhase) {}
+            @Nullable FinalPhase finalPhase) {}
 
     /**
      * The tuning-effort ledger of an arm. Succeeded, diverged and failed trials spend the budget; cancelled trials
@@ -75,7 +86,7 @@ public record Report(
             long trialId,
             int sampleIndex,
             double bestValAccuracy,
-            Integer stepsToTarget,
+            @Nullable Integer stepsToTarget,
             Map<String, Object> hyperparameters,
             List<CurvePoint> curve) {}
 
@@ -83,16 +94,32 @@ public record Report(
      * The expected best validation accuracy after k tuning trials, with its 95% interval where the interval's
      * coverage was measured (k up to the study's best-of-k limit); {@code low} and {@code high} are null beyond.
      */
-    public record BestOfK(int k, double expected, Double low, Double high) {}
+    public record BestOfK(
+            int k,
+            double expected,
+            @Nullable Double low,
+            @Nullable Double high) {}
 
-    public record FinalRun(long trialId, long seed, String status, Double testAccuracy, Integer stepsToTarget) {}
+    public record FinalRun(
+            long trialId,
+
+            @JsonSerialize(using = ToStringSerializer.class)
+            @Schema(implementation = String.class, format = "int64", description = SEED_TEXT)
+            long seed,
+
+            TrialStatus status,
+            @Nullable Double testAccuracy,
+            @Nullable Integer stepsToTarget) {}
 
     /**
      * @param summary over the runs with a test accuracy; null when none has one yet
      * @param medianStepsToTarget over the runs that reached the target; null when none did
      */
     public record FinalPhase(
-            long sourceTrialId, List<FinalRun> runs, Distribution summary, Double medianStepsToTarget) {}
+            long sourceTrialId,
+            List<FinalRun> runs,
+            @Nullable Distribution summary,
+            @Nullable Double medianStepsToTarget) {}
 
     public record Distribution(
             int n,
@@ -139,20 +166,26 @@ public record Report(
     public record ClaimResult(
             String candidate,
             String baseline,
+
+            @Schema(allowableValues = {"non_inferior", "superior"})
             String kind,
+
             double margin,
+
+            @Schema(allowableValues = {"final_phase", "best_of_k"})
             String basis,
-            Integer k,
+
+            @Nullable Integer k,
             String statement,
             ClaimOutcome outcome,
-            Double estimate,
-            Double lower,
-            Double upper,
-            Double confidence,
-            Double pValue,
-            Integer candidateN,
-            Integer baselineN,
-            Integer seedsNeeded,
+            @Nullable Double estimate,
+            @Nullable Double lower,
+            @Nullable Double upper,
+            @Nullable Double confidence,
+            @Nullable Double pValue,
+            @Nullable Integer candidateN,
+            @Nullable Integer baselineN,
+            @Nullable Integer seedsNeeded,
             String method,
             String text) {}
 
@@ -163,18 +196,24 @@ public record Report(
     public record Comparison(
             String candidate,
             String baseline,
+
+            @Schema(allowableValues = {"final_phase", "best_of_k"})
             String basis,
-            Integer k,
+
+            @Nullable Integer k,
             ClaimOutcome outcome,
-            Double estimate,
-            Double lower,
-            Double upper,
+            @Nullable Double estimate,
+            @Nullable Double lower,
+            @Nullable Double upper,
             double confidence,
-            Integer candidateN,
-            Integer baselineN,
+            @Nullable Integer candidateN,
+            @Nullable Integer baselineN,
             String text) {}
 
-    public record FairnessCheck(String name, String status, String message) {
+    public record FairnessCheck(
+            String name,
+            @Schema(allowableValues = {"PASS", "WARN"}) String status,
+            String message) {
         static FairnessCheck pass(String name, String message) {
             return new FairnessCheck(name, "PASS", message);
         }

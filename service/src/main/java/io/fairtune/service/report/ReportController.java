@@ -2,7 +2,11 @@ package io.fairtune.service.report;
 
 import io.fairtune.service.auth.AllowedRoles;
 import io.fairtune.service.auth.Role;
+import io.fairtune.service.web.TextDownloads;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
@@ -24,14 +28,26 @@ class ReportController {
 
     @GetMapping("/api/v1/studies/{id}/report")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "Per-arm best points, best-of-k curves, final-phase seeds, comparisons, fairness checks")
+    @Operation(
+            operationId = "getReport",
+            summary = "Per-arm best points, best-of-k curves, final-phase seeds, comparisons, fairness checks")
     Report report(@PathVariable long id) {
         return reports.report(id);
     }
 
     @GetMapping(value = "/api/v1/studies/{id}/report.md", produces = "text/markdown")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "The report as Markdown, for a pull request or a paper appendix")
+    @Operation(
+            operationId = "getReportMarkdown",
+            summary = "The report as Markdown, for a pull request or a paper appendix",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = TextDownloads.DESCRIPTION,
+                            content =
+                                    @Content(
+                                            mediaType = "text/markdown",
+                                            schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<String> markdown(@PathVariable long id) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))

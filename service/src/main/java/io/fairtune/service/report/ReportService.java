@@ -212,7 +212,7 @@ public class ReportService {
             return null;
         }
         List<FinalRun> runs = finals.stream()
-                .map(t -> new FinalRun(t.id(), t.seed(), t.status().name(), t.testAccuracy(), t.stepsToTarget()))
+                .map(t -> new FinalRun(t.id(), t.seed(), t.status(), t.testAccuracy(), t.stepsToTarget()))
                 .toList();
         double[] accuracies = finalTestAccuracies(finals);
         Report.Distribution summary = null;

@@ -31,7 +31,9 @@ class AttemptController {
     @PostMapping(TrialApiPaths.ATTEMPTS)
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(Role.WORKER)
-    @Operation(summary = "Claim the next attempt of a trial (409 when finished, cancelled or out of attempts)")
+    @Operation(
+            operationId = "claimAttempt",
+            summary = "Claim the next attempt of a trial (409 when finished, cancelled or out of attempts)")
     TrialAssignment claim(@PathVariable long trialId, @RequestBody AttemptClaim claim) {
         return attempts.claim(trialId, claim).orElseThrow(() -> new TrialNotClaimableException(trialId));
     }
@@ -39,7 +41,9 @@ class AttemptController {
     @PostMapping(TrialApiPaths.MEASUREMENTS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @AllowedRoles(Role.WORKER)
-    @Operation(summary = "Append learning-curve points; a re-sent step is stored once, a changed one is a 409")
+    @Operation(
+            operationId = "reportMeasurements",
+            summary = "Append learning-curve points; a re-sent step is stored once, a changed one is a 409")
     void measurements(@PathVariable long trialId, @PathVariable int attempt, @RequestBody MeasurementBatch batch) {
         attempts.measurements(trialId, attempt, batch);
     }
@@ -47,7 +51,7 @@ class AttemptController {
     @PostMapping(TrialApiPaths.HEARTBEAT)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @AllowedRoles(Role.WORKER)
-    @Operation(summary = "Tell the service the attempt is alive")
+    @Operation(operationId = "heartbeat", summary = "Tell the service the attempt is alive")
     void heartbeat(@PathVariable long trialId, @PathVariable int attempt) {
         attempts.heartbeat(trialId, attempt);
     }
@@ -55,7 +59,9 @@ class AttemptController {
     @PostMapping(TrialApiPaths.RESULT)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @AllowedRoles(Role.WORKER)
-    @Operation(summary = "Report the outcome (SUCCEEDED or DIVERGED) and final metrics; a changed replay is a 409")
+    @Operation(
+            operationId = "reportResult",
+            summary = "Report the outcome (SUCCEEDED or DIVERGED) and final metrics; a changed replay is a 409")
     void result(@PathVariable long trialId, @PathVariable int attempt, @RequestBody TrainingResult result) {
         attempts.result(trialId, attempt, result);
     }
@@ -63,7 +69,7 @@ class AttemptController {
     @PostMapping(TrialApiPaths.FAILURE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @AllowedRoles(Role.WORKER)
-    @Operation(summary = "Report a training error; the trial ends FAILED")
+    @Operation(operationId = "reportFailure", summary = "Report a training error; the trial ends FAILED")
     void failure(@PathVariable long trialId, @PathVariable int attempt, @RequestBody AttemptFailure failure) {
         attempts.failure(trialId, attempt, failure);
     }

@@ -10,6 +10,7 @@ import io.fairtune.service.report.Report.FairnessCheck;
 import io.fairtune.service.spec.ParameterSpace;
 import io.fairtune.service.spec.StudySpec;
 import io.fairtune.service.spec.StudySpecParser;
+import io.fairtune.service.trial.TrialStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -157,8 +158,8 @@ class FairnessChecksTest {
 
     private static ArmReport withFinals(ArmReport arm, String... statuses) {
         List<Report.FinalRun> runs = java.util.stream.IntStream.range(0, statuses.length)
-                .mapToObj(
-                        i -> new Report.FinalRun(i, i, statuses[i], statuses[i].equals("SUCCEEDED") ? 0.8 : null, null))
+                .mapToObj(i -> new Report.FinalRun(
+                        i, i, TrialStatus.valueOf(statuses[i]), statuses[i].equals("SUCCEEDED") ? 0.8 : null, null))
                 .toList();
         return new ArmReport(
                 arm.name(),

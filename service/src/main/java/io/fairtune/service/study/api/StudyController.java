@@ -17,9 +17,14 @@ import io.fairtune.service.study.api.StudyViews.TrialDetail;
 import io.fairtune.service.study.api.StudyViews.TrialSummary;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialStatus;
+import io.fairtune.service.web.TextDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -38,6 +43,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /** Studies: submit (or dry-run) a spec, follow progress, read every trial, cancel. */
 @RestController
@@ -56,33 +63,113 @@ class StudyController {
     }
 
     /** What a dry run answers: the trials the study would plan, nothing stored. */
-    record DryRun(String name, int trials, List<PlannedTrial> planned) {}
+    record DryRun(String name, int trials, List<PlannedTrialView> planned) {
+
+        static DryRun of(StudySpec spec, List<PlannedTrial> points) {
+            return new DryRun(
+                    spec.name(),
+                    points.size(),
+                    points.stream().map(PlannedTrialView::of).toList());
+        }
+    }
+
+    /**
+     * @param seed weight initialization and data order; equal for equal sample indices across arms
+     * @param hyperparameters every effective value the worker would train with
+     */
+    record PlannedTrialView(
+            String arm,
+            int sampleIndex,
+
+            @JsonSerialize(using = ToStringSerializer.class)
+            @Schema(implementation = String.class, format = "int64", description = StudyViews.SEED_TEXT)
+            long seed,
+
+            Map<String, Object> hyperparameters) {
+
+        static PlannedTrialView of(PlannedTrial trial) {
+            return new PlannedTrialView(
+                    trial.arm(),
+                    trial.sampleIndex(),
+                    trial.seed(),
+                    trial.hyperparameters().asMap());
+        }
+    }
+
+    private static final String SPEC_BODY = "a study spec; see examples/studies. Every error is reported at once, as"
+            + " field errors of a /problems/spec-invalid problem";
 
     @PostMapping("/studies")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.CI})
     @Operation(
-            summary = "Submit a study spec (dryRun=true: validate and return the planned trials, store nothing)",
-            requestBody = @RequestBody(description = "a study spec, see examples/studies"))
+            operationId = "createStudy",
+            summary = "Submit a study spec: validated, planned, stored and queued (POST /studies/plan is the dry run)",
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            description = SPEC_BODY,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = SpecDocument.StudySpec.class))),
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            description = "stored and queued; Location names the new study",
+                            headers =
+                                    @Header(
+                                            name = HttpHeaders.LOCATION,
+                                            description = "/api/v1/studies/{id}",
+                                            schema = @Schema(type = "string", format = "uri-reference")),
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = StudyDetail.class))))
     ResponseEntity<?> create(
-            HttpServletRequest request,
-            @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(hidden = true) HttpServletRequest request,
+            // The dry run of the first API version, kept for its callers; documented as POST /studies/plan, whose
+            // one answer type a generated client can bind.
+            @Parameter(hidden = true) @RequestParam(defaultValue = "false") boolean dryRun,
             @AuthenticationPrincipal Caller caller)
             throws IOException {
-        // The body's size is bounded for every request by RequestSizeLimitFilter.
-        String json = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String json = body(request);
         StudySpec spec = StudySpecParser.parse(json);
         if (dryRun) {
-            List<PlannedTrial> points = TrialPlanner.plan(spec);
-            return ResponseEntity.ok(new DryRun(spec.name(), points.size(), points));
+            return ResponseEntity.ok(DryRun.of(spec, TrialPlanner.plan(spec)));
         }
         Study study = service.create(spec, json, new StudyService.Creator(caller.name(), caller.tokenId()));
         return ResponseEntity.created(URI.create("/api/v1/studies/" + study.id()))
                 .body(queries.get(study.id()));
     }
 
+    @PostMapping("/studies/plan")
+    @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.CI})
+    @Operation(
+            operationId = "planStudy",
+            summary = "Dry run: validate a study spec and return the trials it would plan; nothing is stored",
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            description = SPEC_BODY,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = SpecDocument.StudySpec.class))))
+    DryRun plan(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
+        StudySpec spec = StudySpecParser.parse(body(request));
+        return DryRun.of(spec, TrialPlanner.plan(spec));
+    }
+
+    /** The raw spec, so the parser can report every error with its path; RequestSizeLimitFilter bounds its size. */
+    private static String body(HttpServletRequest request) throws IOException {
+        return new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
     @GetMapping("/studies")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "List studies, newest first, optionally only those carrying every label given")
+    @Operation(
+            operationId = "listStudies",
+            summary = "List studies, newest first, optionally only those carrying every label given")
     PageOf<StudySummary> list(
             @Parameter(description = "key:value, e.g. branch:main; repeat it to require several labels")
                     @RequestParam(name = "label", required = false)
@@ -110,14 +197,16 @@ class StudyController {
 
     @GetMapping("/studies/{id}")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "A study with its status and per-arm progress")
+    @Operation(operationId = "getStudy", summary = "A study with its status and per-arm progress")
     StudyDetail get(@PathVariable long id) {
         return queries.get(id);
     }
 
     @GetMapping("/studies/{id}/trials")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "A study's trials, paged, optionally filtered by arm name, status and phase")
+    @Operation(
+            operationId = "listTrials",
+            summary = "A study's trials, paged, optionally filtered by arm name, status and phase")
     PageOf<TrialSummary> trials(
             @PathVariable long id,
             @Parameter(description = "arm name") @RequestParam(required = false) String arm,
@@ -132,7 +221,17 @@ class StudyController {
 
     @GetMapping(value = "/studies/{id}/trials.csv", produces = "text/csv")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "Every trial with every hyperparameter, status and metrics, as CSV")
+    @Operation(
+            operationId = "getTrialsCsv",
+            summary = "Every trial with every hyperparameter, status and metrics, as CSV",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = TextDownloads.DESCRIPTION,
+                            content =
+                                    @Content(
+                                            mediaType = "text/csv",
+                                            schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<String> trialsCsv(@PathVariable long id) {
         String csv = TrialsCsv.render(queries.allTrials(id));
         return ResponseEntity.ok()
@@ -144,6 +243,7 @@ class StudyController {
     @PostMapping("/studies/{id}/cancel")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.CI})
     @Operation(
+            operationId = "cancelStudy",
             summary = "Cancel a study: unfinished trials end CANCELLED, running attempts stop at their next report"
                     + " (a ci token cancels only the studies it created)")
     StudyDetail cancel(@PathVariable long id, @AuthenticationPrincipal Caller caller) {
@@ -154,7 +254,7 @@ class StudyController {
 
     @GetMapping("/trials/{id}")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "A trial with its hyperparameters, attempts and learning curve")
+    @Operation(operationId = "getTrial", summary = "A trial with its hyperparameters, attempts and learning curve")
     TrialDetail trial(@PathVariable long id) {
         return queries.trial(id);
     }

@@ -154,7 +154,7 @@ public class StudyQueries {
         List<AttemptView> attemptViews = attempts.findByTrialIdOrderByNumber(trialId).stream()
                 .map(a -> new AttemptView(
                         a.number(),
-                        a.status().name(),
+                        a.status(),
                         a.worker(),
                         a.startedAt(),
                         a.lastHeartbeatAt(),
@@ -248,7 +248,7 @@ public class StudyQueries {
                 t.studyId(),
                 arm.name(),
                 arm.optimizer(),
-                t.phase().name(),
+                t.phase(),
                 t.sampleIndex(),
                 t.seed(),
                 t.status(),

@@ -3,20 +3,34 @@ package io.fairtune.service.study.api;
 import io.fairtune.contract.catalog.Workload;
 import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.service.study.StudyStatus;
+import io.fairtune.service.trial.AttemptStatus;
+import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /** What the read API returns. Records only: the entities never leave the service layer. */
 public final class StudyViews {
+
+    /** Seeds are 64-bit; as JSON numbers beyond 2^53 a JavaScript client would silently round them. */
+    public static final String SEED_TEXT = "a 64-bit integer as a decimal string (exact in every JSON parser)";
 
     private StudyViews() {}
 
     /**
      * @param sort the order applied, as {@code field,asc|desc}; null for the default order
      */
-    public record PageOf<T>(List<T> items, int page, int size, long total, String sort) {
+    public record PageOf<T>(
+            List<T> items,
+            int page,
+            int size,
+            long total,
+            @Nullable String sort) {
         public PageOf(List<T> items, int page, int size, long total) {
             this(items, page, size, total, null);
         }
@@ -89,7 +103,7 @@ public final class StudyViews {
             String description,
             StudyStatus status,
             OffsetDateTime createdAt,
-            OffsetDateTime finishedAt,
+            @Nullable OffsetDateTime finishedAt,
             double durationSeconds,
             List<ArmProgress> arms,
             Map<String, String> labels) {}
@@ -100,9 +114,13 @@ public final class StudyViews {
             StudySummary summary,
             WorkloadView workload,
             String searchAlgorithm,
+
+            @JsonSerialize(using = ToStringSerializer.class)
+            @Schema(implementation = String.class, format = "int64", description = SEED_TEXT)
             long searchSeed,
+
             Budget budget,
-            String createdBy,
+            @Nullable String createdBy,
             Map<String, Object> spec) {}
 
     public record TrialSummary(
@@ -110,37 +128,41 @@ public final class StudyViews {
             long studyId,
             String arm,
             String optimizer,
-            String phase,
+            TrialPhase phase,
             int sampleIndex,
+
+            @JsonSerialize(using = ToStringSerializer.class)
+            @Schema(implementation = String.class, format = "int64", description = SEED_TEXT)
             long seed,
+
             TrialStatus status,
             int attempts,
             Map<String, Object> hyperparameters,
-            Integer stepsCompleted,
-            Double bestValAccuracy,
-            Double finalValAccuracy,
-            Integer stepsToTarget,
-            Double wallSeconds,
-            Double samplesPerSecond,
-            Double testAccuracy,
-            Double testLoss,
-            String failureMessage,
+            @Nullable Integer stepsCompleted,
+            @Nullable Double bestValAccuracy,
+            @Nullable Double finalValAccuracy,
+            @Nullable Integer stepsToTarget,
+            @Nullable Double wallSeconds,
+            @Nullable Double samplesPerSecond,
+            @Nullable Double testAccuracy,
+            @Nullable Double testLoss,
+            @Nullable String failureMessage,
             OffsetDateTime createdAt,
-            OffsetDateTime startedAt,
-            OffsetDateTime finishedAt) {}
+            @Nullable OffsetDateTime startedAt,
+            @Nullable OffsetDateTime finishedAt) {}
 
     public record AttemptView(
             int number,
-            String status,
-            String worker,
-            OffsetDateTime startedAt,
-            OffsetDateTime lastHeartbeatAt,
-            OffsetDateTime finishedAt,
-            String endReason) {}
+            AttemptStatus status,
+            @Nullable String worker,
+            @Nullable OffsetDateTime startedAt,
+            @Nullable OffsetDateTime lastHeartbeatAt,
+            @Nullable OffsetDateTime finishedAt,
+            @Nullable String endReason) {}
 
     /**
      * @param curve the learning curve of the attempt that produced the outcome (the newest attempt)
      */
     public record TrialDetail(
-            TrialSummary trial, String failureCause, List<AttemptView> attempts, List<CurvePoint> curve) {}
+            TrialSummary trial, @Nullable String failureCause, List<AttemptView> attempts, List<CurvePoint> curve) {}
 }

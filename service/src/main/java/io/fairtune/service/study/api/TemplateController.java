@@ -44,7 +44,7 @@ class TemplateController {
 
     @GetMapping("/api/v1/templates")
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
-    @Operation(summary = "Example study specs to start from")
+    @Operation(operationId = "listTemplates", summary = "Example study specs to start from")
     List<Template> templates() {
         return templates;
     }

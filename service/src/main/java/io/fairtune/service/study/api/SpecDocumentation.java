@@ -1,0 +1,81 @@
+package io.fairtune.service.study.api;
+
+import io.fairtune.contract.catalog.DatasetCatalog;
+import io.fairtune.contract.catalog.ModelCatalog;
+import io.fairtune.contract.catalog.OptimizerCatalog;
+import io.fairtune.contract.catalog.ScheduleCatalog;
+import io.fairtune.service.spec.Claim;
+import io.fairtune.service.spec.ParameterSpace;
+import io.fairtune.service.spec.SearchAlgorithm;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The closed sets of a spec and a report (datasets, models, optimizers, schedules, scales, claim kinds and bases)
+ * as enums in the OpenAPI document, taken from the catalogs the parser validates against so they cannot drift.
+ */
+@Configuration(proxyBeanMethods = false)
+class SpecDocumentation {
+
+    @Bean
+    OpenApiCustomizer specEnums() {
+        return openApi -> {
+            @SuppressWarnings("rawtypes")
+            Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+            List<String> kinds = Claim.Kind.specNames();
+            List<String> bases = Claim.Basis.specNames();
+            enumerate(schemas, "WorkloadSpec", "dataset", DatasetCatalog.names());
+            enumerate(schemas, "WorkloadSpec", "model", ModelCatalog.names());
+            enumerate(schemas, "ArmSpec", "optimizer", OptimizerCatalog.names());
+            enumerate(
+                    schemas,
+                    "SearchSpec",
+                    "algorithm",
+                    Arrays.stream(SearchAlgorithm.values())
+                            .map(SearchAlgorithm::specName)
+                            .toList());
+            enumerate(
+                    schemas,
+                    "ParameterSpec",
+                    "scale",
+                    Arrays.stream(ParameterSpace.Scale.values())
+                            .map(ParameterSpace.Scale::specName)
+                            .toList());
+            enumerate(schemas, "ClaimSpec", "kind", kinds);
+            enumerate(schemas, "ClaimSpec", "basis", bases);
+            enumerate(schemas, "ClaimResult", "kind", kinds);
+            enumerate(schemas, "ClaimResult", "basis", bases);
+            enumerate(schemas, "Comparison", "basis", bases);
+            Schema<?> arm = schemas.get("ArmSpec");
+            if (arm != null && arm.getProperties().get("schedule") != null) {
+                arm.getProperties()
+                        .get("schedule")
+                        .setDescription("{\"type\": one of " + String.join(", ", ScheduleCatalog.types())
+                                + ", plus the schedule's fixed settings, e.g. \"decay_power\": 2.0}");
+            }
+        };
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void enumerate(Map<String, Schema> schemas, String schema, String property, List<String> values) {
+        Schema model = schemas.get(schema);
+        if (model == null || model.getProperties() == null) {
+            throw new IllegalStateException("the OpenAPI document has no schema " + schema);
+        }
+        Schema field = (Schema) model.getProperties().get(property);
+        if (field == null) {
+            throw new IllegalStateException("schema " + schema + " has no property " + property);
+        }
+        List<Object> allowed = new ArrayList<>(values);
+        if (Boolean.TRUE.equals(field.getNullable())) {
+            allowed.add(null); // JSON Schema checks enum too: a nullable field's null must be listed
+        }
+        field.setEnum(allowed);
+    }
+}
