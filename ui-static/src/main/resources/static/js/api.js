@@ -73,6 +73,10 @@ export async function postJson(path, body, query) {
   return parse(await request(path, { method: 'POST', body, query }));
 }
 
+export async function deleteJson(path) {
+  return parse(await request(path, { method: 'DELETE' }));
+}
+
 /** Like getJson, but null when the endpoint or resource does not exist (yet). */
 export async function getOptional(path, query, options) {
   try {

@@ -3,6 +3,7 @@ import { onUnauthorized } from './api.js';
 import { clearToken, takeTokenFromFragment, token } from './auth.js';
 import { newStudyView } from './new-study.js';
 import { startRouter } from './router.js';
+import { scheduleView, schedulesView } from './schedules.js';
 import { signInView } from './signin.js';
 import { studiesView } from './studies.js';
 import { studyView } from './study.js';
@@ -17,6 +18,8 @@ const routes = [
   { pattern: /^\/studies$/, view: studiesView },
   { pattern: /^\/studies\/(\d+)$/, view: studyView },
   { pattern: /^\/new$/, view: newStudyView },
+  { pattern: /^\/schedules$/, view: schedulesView },
+  { pattern: /^\/schedules\/(\d+)$/, view: scheduleView },
   { pattern: /^\/workers$/, view: workersView },
   { pattern: /^\/trials\/(\d+)$/, view: trialView },
 ];

@@ -58,6 +58,14 @@ export function fmtDuration(seconds) {
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
+/** "in 12 s" for a time still to come (a schedule's next firing). */
+export function fmtUntil(iso) {
+  if (!iso) return '—';
+  const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+  if (!Number.isFinite(seconds)) return String(iso);
+  return seconds > 0 ? `in ${fmtDuration(seconds)}` : 'due now';
+}
+
 /** "12 s ago" for timestamps that should be recent (heartbeats, check-ins). */
 export function fmtAge(iso) {
   if (!iso) return '—';

@@ -1,4 +1,5 @@
-// Hash routing keeps the dashboard a static site: #/studies, #/studies/12, #/new, #/workers, #/trials/55.
+// Hash routing keeps the dashboard a static site: #/studies, #/studies/12, #/new, #/schedules, #/schedules/3,
+// #/workers, #/trials/55.
 
 /**
  * routes: [{pattern: RegExp, view(root, {match, query}) -> cleanup?}]. A view returns a function that

@@ -1,12 +1,11 @@
 package io.fairtune.service;
 
-import static io.fairtune.service.AttemptReports.path;
+import static io.fairtune.service.AttemptReports.drive;
 import static io.fairtune.service.JsonAssertions.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,8 +43,9 @@ class ClaimsEndToEndTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long study = TestApi.json(created).path("summary").path("id").asLong();
 
-        drive(worker, study, "TUNING", (arm, i) -> AttemptReports.result("SUCCEEDED", 40, 0.7 + 0.01 * i));
+        drive(jdbc, worker, study, "TUNING", (arm, i) -> AttemptReports.result("SUCCEEDED", 40, 0.7 + 0.01 * i));
         drive(
+                jdbc,
                 worker,
                 study,
                 "FINAL",
@@ -72,32 +72,5 @@ class ClaimsEndToEndTest {
 
         String markdown = admin.get("/api/v1/studies/" + study + "/report.md").body();
         assertThat(markdown).contains("## Claims", "**PASS**", "**FAIL**", "Family-wise 95% over 2 claims");
-    }
-
-    interface Result {
-        String of(String arm, int index);
-    }
-
-    private void drive(TestApi worker, long study, String phase, Result result) {
-        List<java.util.Map<String, Object>> trials;
-        int round = 0;
-        while (!(trials = jdbc.queryForList(
-                                "select t.id, a.name, t.sample_index from trial t join arm a on a.id = t.arm_id"
-                                        + " where t.study_id = ? and t.phase = ? and t.status = 'QUEUED' order by t.id",
-                                study,
-                                phase))
-                        .isEmpty()
-                && round++ < 20) {
-            for (java.util.Map<String, Object> trial : trials) {
-                long id = ((Number) trial.get("id")).longValue();
-                assertThat(AttemptReports.claim(worker, id, "claims-node/slot-1")
-                                .statusCode())
-                        .isEqualTo(201);
-                HttpResponse<String> reported = worker.post(
-                        path(id, 1, "result"),
-                        result.of((String) trial.get("name"), ((Number) trial.get("sample_index")).intValue()));
-                assertThat(reported.statusCode()).as(reported.body()).isEqualTo(204);
-            }
-        }
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "fairtune.data-dir=" + FairtuneIntegrationTest.DATA_DIR,
             "fairtune.worker.slots=0",
+            // Schedule tests fire every few seconds.
+            "fairtune.schedules.min-interval=1s",
             // Quartz registers a job store's connections JVM-wide by scheduler name: a name of its own keeps this
             // cached context working while other test contexts start and close.
             "spring.quartz.scheduler-name=FairtuneTrialsShared"

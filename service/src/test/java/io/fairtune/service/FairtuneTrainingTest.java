@@ -25,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "fairtune.data-dir=" + FairtuneTrainingTest.DATA_DIR,
             "fairtune.worker.slots=1",
+            // Schedule tests fire every few seconds.
+            "fairtune.schedules.min-interval=1s",
             // Its own Quartz cluster: see FairtuneIntegrationTest.
             "spring.quartz.scheduler-name=FairtuneTrialsTraining"
         })

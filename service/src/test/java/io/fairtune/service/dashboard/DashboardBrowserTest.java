@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fairtune.service.FairtuneTrainingTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +39,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard in Debian's headless Chromium against the real service (embedded PostgreSQL, Quartz and one
@@ -317,6 +324,77 @@ class DashboardBrowserTest {
         assertThat(text(By.cssSelector("h1"))).contains("smoke-to-cancel");
         assertThat(driver.findElements(By.id("cancel-study"))).isEmpty();
         screenshot("09-study-cancelled");
+    }
+
+    @Test
+    void aScheduleShowsItsFiringsAsATrendAndIsDeletedFromItsPage() throws Exception {
+        signIn();
+        String spec = new String(
+                        DashboardBrowserTest.class
+                                .getResourceAsStream("/specs/synthetic-smoke.json")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("\"name\": \"synthetic-smoke\"", "\"name\": \"smoke-nightly\"")
+                .replace(
+                        "\"finalEvaluation\": { \"seeds\": 2 },",
+                        "\"finalEvaluation\": { \"seeds\": 2 }, \"claims\": [{\"candidate\": \"adam\", \"baseline\":"
+                                + " \"nesterov\", \"kind\": \"non_inferior\", \"margin\": 0.05, \"basis\":"
+                                + " \"best_of_k\", \"k\": 1}],");
+        HttpResponse<String> created = api(
+                "POST",
+                "/api/v1/schedules",
+                "{\"name\": \"smoke every 3 s\", \"cron\": \"*/3 * * * * ?\", \"spec\": " + spec + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        try {
+            driver.get(base() + "#/schedules");
+            waitFor(By.cssSelector("[data-testid=schedules-table]"));
+            driver.findElement(By.linkText("smoke every 3 s")).click();
+            waitUntil(Duration.ofSeconds(30), () -> driver.getCurrentUrl().endsWith("#/schedules/" + id));
+            // A started study with its claim, and at least one firing skipped while it runs.
+            waitUntil(
+                    Duration.ofSeconds(60),
+                    () -> charts().stream()
+                            .anyMatch(c -> c.startsWith("schedule-trend:") && Integer.parseInt(c.split(":")[2]) >= 3));
+            waitUntil(
+                    Duration.ofSeconds(30),
+                    () -> text(By.cssSelector("[data-testid=schedule-runs]"))
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains("skipped running"));
+            assertThat(text(By.cssSelector("[data-testid=schedule-runs]"))).contains("study ");
+            screenshot("10-schedule-trend");
+            driver.findElement(By.xpath("//button[text()='Pause']")).click();
+            waitUntil(
+                    Duration.ofSeconds(10),
+                    () -> text(By.cssSelector("[data-testid=next-firing]"))
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains("paused"));
+            driver.findElement(By.xpath("//button[text()='Delete']")).click();
+            driver.switchTo().alert().accept();
+            waitUntil(Duration.ofSeconds(10), () -> driver.getCurrentUrl().endsWith("#/schedules"));
+            waitUntil(Duration.ofSeconds(10), () -> !text(By.id("view")).contains("smoke every 3 s"));
+            assertThat(api("GET", "/api/v1/schedules/" + id, null).statusCode()).isEqualTo(404);
+        } finally {
+            api("DELETE", "/api/v1/schedules/" + id, null);
+            // Its studies would keep the training slot busy for the tests after this one.
+            JsonNode studies = JsonMapper.shared()
+                    .readTree(api("GET", "/api/v1/studies?label=schedule:" + id, null)
+                            .body());
+            for (JsonNode study : studies.path("items")) {
+                api("POST", "/api/v1/studies/" + study.path("id").asLong() + "/cancel", "");
+            }
+        }
+    }
+
+    /** A call of the service's API with the admin token, for what the page under test does not do itself. */
+    private HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Cell texts of the trial table's sorted column, top to bottom. */
