@@ -259,4 +259,43 @@ class CommandLineIT {
         assertThat(keep.resolve("service.log")).exists();
         assertThat(ServiceProcess.postmaster(keep)).as("PostgreSQL stopped").isEmpty();
     }
+
+    @Test
+    void embeddedModePassesAndGoesInconclusiveAsTheClaimsSayAndRemovesItsDataDirectory() throws Exception {
+        Path tmp = Files.createDirectories(WORK.resolve("embedded-tmp"));
+        // The CLI's temporary directory, so the test sees the ephemeral data directory go.
+        Map<String, String> environment = Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp.toAbsolutePath());
+        Path markdown = WORK.resolve("embedded-summary.md");
+        Result pass = fairtune(
+                environment,
+                "run",
+                spec("cli-embedded-pass", "non_inferior", "nesterov", "tiny", 0.01)
+                        .toString(),
+                "--report-md",
+                markdown.toString(),
+                "--slots",
+                "1",
+                "--poll-interval",
+                "1s");
+        assertThat(pass.code()).as(pass.out() + pass.err()).isZero();
+        assertThat(pass.out()).contains("PASS  nesterov is not worse than tiny", "exit 0");
+        assertThat(Files.readString(markdown)).contains("cli-embedded-pass", "PASS");
+
+        Result inconclusive = fairtune(
+                environment,
+                "run",
+                spec("cli-embedded-inconclusive", "equivalent", "twin", "nesterov", 0.0001)
+                        .toString(),
+                "--poll-interval",
+                "1s");
+        assertThat(inconclusive.code())
+                .as(inconclusive.out() + inconclusive.err())
+                .isEqualTo(2);
+        assertThat(inconclusive.out()).contains("INCONCLUSIVE", "exit 2");
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString))
+                    .as("the embedded runs' data directories are removed")
+                    .noneMatch(name -> name.startsWith("fairtune-run-"));
+        }
+    }
 }
