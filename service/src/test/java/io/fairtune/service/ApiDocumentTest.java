@@ -114,9 +114,16 @@ class ApiDocumentTest {
                                 "/paths/~1api~1v1~1studies~1plan/post/responses/200/content/application~1json/schema/$ref")
                         .asString())
                 .isEqualTo("#/components/schemas/DryRun");
-        assertThat(document.at("/paths/~1api~1v1~1tokens/post/responses/201/headers/Location")
-                        .isObject())
-                .isTrue();
+        for (String created : List.of("tokens", "schedules")) {
+            JsonNode answer = document.at("/paths/~1api~1v1~1" + created + "/post/responses/201");
+            assertThat(answer.at("/headers/Location").isObject()).as(created).isTrue();
+            assertThat(answer.at("/content/application~1json/schema/$ref").asString())
+                    .as(created)
+                    .isNotEmpty();
+            assertThat(document.at("/paths/~1api~1v1~1" + created + "/post/responses/200")
+                            .isMissingNode())
+                    .isTrue();
+        }
         assertThat(
                         document
                                 .at("/paths/~1api~1v1~1studies~1{id}~1report.md/get/responses/200/content")

@@ -4,18 +4,12 @@ import io.fairtune.service.auth.TokenService.IssuedToken;
 import io.fairtune.service.auth.TokenService.TokenView;
 import io.fairtune.service.problem.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,23 +40,11 @@ class TokenController {
     record CreateToken(String name, String role, @Nullable OffsetDateTime expiresAt) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(Role.ADMIN)
     @Operation(
             operationId = "createToken",
-            summary = "Create a token with a role; the answer holds its secret, shown this once",
-            responses =
-                    @ApiResponse(
-                            responseCode = "201",
-                            description = "created; Location names the token",
-                            headers =
-                                    @Header(
-                                            name = HttpHeaders.LOCATION,
-                                            description = "/api/v1/tokens/{id}",
-                                            schema = @Schema(type = "string", format = "uri-reference")),
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            schema = @Schema(implementation = IssuedToken.class))))
+            summary = "Create a token with a role; the answer holds its secret, shown this once")
     ResponseEntity<IssuedToken> create(@RequestBody CreateToken request, @AuthenticationPrincipal Caller caller) {
         if (request.role() == null) {
             throw new InvalidRequestException("role", "is required: one of " + String.join(", ", Role.apiNames()));

@@ -2,11 +2,7 @@ package io.fairtune.service.report;
 
 import io.fairtune.service.auth.AllowedRoles;
 import io.fairtune.service.auth.Role;
-import io.fairtune.service.web.TextDownloads;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
@@ -39,15 +35,7 @@ class ReportController {
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(
             operationId = "getReportMarkdown",
-            summary = "The report as Markdown, for a pull request or a paper appendix",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            description = TextDownloads.DESCRIPTION,
-                            content =
-                                    @Content(
-                                            mediaType = "text/markdown",
-                                            schema = @Schema(type = "string", format = "binary"))))
+            summary = "The report as Markdown, for a pull request or a paper appendix")
     ResponseEntity<String> markdown(@PathVariable long id) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))

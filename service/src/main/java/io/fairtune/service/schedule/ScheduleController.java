@@ -7,18 +7,15 @@ import io.fairtune.service.schedule.ScheduleViews.ScheduleDetail;
 import io.fairtune.service.schedule.ScheduleViews.ScheduleView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +41,7 @@ class ScheduleController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER})
     @Operation(
             operationId = "createSchedule",
@@ -55,20 +53,7 @@ class ScheduleController {
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            schema = @Schema(implementation = ScheduleDocument.class))),
-            responses =
-                    @ApiResponse(
-                            responseCode = "201",
-                            description = "scheduled; Location names the schedule",
-                            headers =
-                                    @Header(
-                                            name = HttpHeaders.LOCATION,
-                                            description = "/api/v1/schedules/{id}",
-                                            schema = @Schema(type = "string", format = "uri-reference")),
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            schema = @Schema(implementation = ScheduleView.class))))
+                                            schema = @Schema(implementation = ScheduleDocument.class))))
     ResponseEntity<ScheduleView> create(
             @Parameter(hidden = true) HttpServletRequest request, @AuthenticationPrincipal Caller caller)
             throws IOException {

@@ -17,10 +17,8 @@ import io.fairtune.service.study.api.StudyViews.TrialDetail;
 import io.fairtune.service.study.api.StudyViews.TrialSummary;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialStatus;
-import io.fairtune.service.web.TextDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -116,11 +114,6 @@ class StudyController {
                     @ApiResponse(
                             responseCode = "201",
                             description = "stored and queued; Location names the new study",
-                            headers =
-                                    @Header(
-                                            name = HttpHeaders.LOCATION,
-                                            description = "/api/v1/studies/{id}",
-                                            schema = @Schema(type = "string", format = "uri-reference")),
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -223,15 +216,7 @@ class StudyController {
     @AllowedRoles({Role.ADMIN, Role.RESEARCHER, Role.VIEWER, Role.CI})
     @Operation(
             operationId = "getTrialsCsv",
-            summary = "Every trial with every hyperparameter, status and metrics, as CSV",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            description = TextDownloads.DESCRIPTION,
-                            content =
-                                    @Content(
-                                            mediaType = "text/csv",
-                                            schema = @Schema(type = "string", format = "binary"))))
+            summary = "Every trial with every hyperparameter, status and metrics, as CSV")
     ResponseEntity<String> trialsCsv(@PathVariable long id) {
         String csv = TrialsCsv.render(queries.allTrials(id));
         return ResponseEntity.ok()
