@@ -221,13 +221,31 @@ class AccessControlTest {
     }
 
     @Test
-    void theDashboardAndTheApiDocumentArePublicAndNothingElse() {
-        for (String path : List.of("/", "/index.html", "/js/app.js", "/css/app.css", "/favicon.svg", "/v3/api-docs")) {
+    void theDashboardTheApiDocumentAndTheHealthProbesArePublicAndNothingElse() {
+        for (String path : List.of(
+                "/",
+                "/index.html",
+                "/js/app.js",
+                "/css/app.css",
+                "/favicon.svg",
+                "/v3/api-docs",
+                "/actuator/health",
+                "/actuator/health/liveness",
+                "/actuator/health/readiness")) {
             assertThat(RawHttp.send(port, "GET", path, null, null).status())
                     .as(path)
                     .isEqualTo(200);
         }
-        for (String path : List.of("/error", "/actuator", "/actuator/health", "/secret.txt", "/api", "/api/v2/x")) {
+        for (String path : List.of(
+                "/error",
+                "/actuator",
+                "/actuator/prometheus",
+                "/actuator/metrics",
+                "/actuator/env",
+                "/actuator/health/../env",
+                "/secret.txt",
+                "/api",
+                "/api/v2/x")) {
             assertThat(RawHttp.send(port, "GET", path, null, null).status())
                     .as(path)
                     .isIn(400, 401);

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "fairtune.worker.slots=0",
             // Schedule tests fire every few seconds.
             "fairtune.schedules.min-interval=1s",
+            "fairtune.metrics.refresh-interval=1s",
             // Quartz registers a job store's connections JVM-wide by scheduler name: a name of its own keeps this
             // cached context working while other test contexts start and close.
             "spring.quartz.scheduler-name=FairtuneTrialsShared"

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -57,7 +58,11 @@ class SecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, TokenService tokens, RequestMappingHandlerMapping mappings)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            TokenService tokens,
+            // MVC's own mapping: the actuator adds a second one for its endpoints, which have rules of their own.
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             boolean tokenGiven = e instanceof BadCredentialsException;
@@ -99,6 +104,13 @@ class SecurityConfiguration {
                     for (String file : PUBLIC_FILES) {
                         authorize.requestMatchers(readable(file)).permitAll();
                     }
+                    // Probes for orchestrators and load balancers: state only, no details.
+                    authorize
+                            .requestMatchers(readable("/actuator/health"), readable("/actuator/health/**"))
+                            .permitAll();
+                    authorize
+                            .requestMatchers(readable("/actuator/**"))
+                            .hasAnyRole(Role.ADMIN.name(), Role.VIEWER.name());
                     for (Rule rule : rules) {
                         authorize
                                 .requestMatchers(rule.matcher())

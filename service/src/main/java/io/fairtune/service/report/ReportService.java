@@ -30,6 +30,8 @@ import io.fairtune.service.trial.Trial;
 import io.fairtune.service.trial.TrialPhase;
 import io.fairtune.service.trial.TrialRepository;
 import io.fairtune.service.trial.TrialStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -58,14 +60,20 @@ public class ReportService {
 
     private final Clock clock;
 
+    private final Timer computation;
+
     ReportService(
             StudyRepository studies,
             ArmRepository arms,
             TrialRepository trials,
             MeasurementStore measurements,
             JdbcTemplate jdbc,
+            MeterRegistry registry,
             Clock clock) {
         this.clock = clock;
+        this.computation = Timer.builder("fairtune.report.duration")
+                .description("time to compute a study's report from its stored rows")
+                .register(registry);
         this.studies = studies;
         this.arms = arms;
         this.trials = trials;
@@ -75,6 +83,10 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public Report report(long studyId) {
+        return computation.record(() -> compute(studyId));
+    }
+
+    private Report compute(long studyId) {
         Study study = studies.findById(studyId).orElseThrow(() -> new StudyNotFoundException(studyId));
         List<Arm> studyArms = arms.findByStudyIdOrderByPosition(studyId);
         Map<Long, List<Trial>> byArm = trials.findByStudyIdOrderByPhaseDescArmIdAscSampleIndexAsc(studyId).stream()

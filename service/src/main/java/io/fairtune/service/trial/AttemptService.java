@@ -33,6 +33,7 @@ public class AttemptService {
     private final StudyRepository studies;
     private final MeasurementStore measurements;
     private final TrialQueue queue;
+    private final AttemptMetrics metrics;
 
     private final Clock clock;
 
@@ -43,8 +44,10 @@ public class AttemptService {
             StudyRepository studies,
             MeasurementStore measurements,
             TrialQueue queue,
+            AttemptMetrics metrics,
             Clock clock) {
         this.clock = clock;
+        this.metrics = metrics;
         this.trials = trials;
         this.attempts = attempts;
         this.arms = arms;
@@ -68,8 +71,11 @@ public class AttemptService {
         if (trial.attempts() > 0) {
             attempts.findByTrialIdAndNumber(trialId, trial.attempts())
                     .filter(previous -> previous.status() == AttemptStatus.RUNNING)
-                    .ifPresent(previous ->
-                            previous.end(AttemptStatus.LOST, "superseded by a new claim from " + worker, now()));
+                    .ifPresent(previous -> {
+                        previous.end(AttemptStatus.LOST, "superseded by a new claim from " + worker, now());
+                        metrics.lost("superseded");
+                        metrics.ended(AttemptStatus.LOST, previous.startedAt(), now());
+                    });
         }
         if (trial.attempts() >= study.maxAttemptsPerTrial()) {
             queue.endLost(study, trial);
@@ -78,6 +84,7 @@ public class AttemptService {
         }
         int number = trial.startAttempt(now());
         attempts.save(new Attempt(trialId, number, worker, now()));
+        metrics.started();
         Arm arm = arms.findById(trial.armId()).orElseThrow();
         return Optional.of(new TrialAssignment(
                 trialId,
@@ -136,6 +143,7 @@ public class AttemptService {
             return; // the same report again: already stored
         }
         attempt.end(Transitions.attemptStatus(result.outcome()), null, now());
+        metrics.ended(attempt.status(), attempt.startedAt(), now());
         trial.finish(result, now());
         queue.advance(study);
     }
@@ -154,6 +162,7 @@ public class AttemptService {
             return;
         }
         attempt.end(AttemptStatus.FAILED, null, now());
+        metrics.ended(AttemptStatus.FAILED, attempt.startedAt(), now());
         trial.fail(failure.message(), failure.cause(), now());
         queue.advance(study);
     }
@@ -165,12 +174,12 @@ public class AttemptService {
     private Attempt reportable(Trial trial, int number) {
         Attempt attempt = attempts.findByTrialIdAndNumber(trial.id(), number)
                 .filter(a -> trial.attempts() == number)
-                .orElseThrow(() -> new AttemptStaleException(trial.id(), number));
+                .orElseThrow(() -> stale(trial.id(), number));
         boolean running =
                 attempt.status() == AttemptStatus.RUNNING && !trial.status().finished();
         boolean ended = attempt.status().outcome() && trial.status().charged();
         if (!running && !ended) {
-            throw new AttemptStaleException(trial.id(), number);
+            throw stale(trial.id(), number);
         }
         return attempt;
     }
@@ -183,9 +192,15 @@ public class AttemptService {
                         .map(a -> a.status() == AttemptStatus.RUNNING)
                         .orElse(false);
         if (!current) {
-            throw new AttemptStaleException(trialId, number);
+            throw stale(trialId, number);
         }
         return trial;
+    }
+
+    /** A report for an attempt that is no longer current: refused (409), and counted as fenced. */
+    private AttemptStaleException stale(long trialId, int number) {
+        metrics.fenced();
+        return new AttemptStaleException(trialId, number);
     }
 
     private long studyOf(long trialId) {

@@ -31,6 +31,7 @@ class Sweeper {
     private final JdbcTemplate jdbc;
     private final Duration heartbeatTimeout;
     private final String schedulerName;
+    private final AttemptMetrics metrics;
 
     private final Clock clock;
 
@@ -41,8 +42,10 @@ class Sweeper {
             JdbcTemplate jdbc,
             @Value("${fairtune.heartbeat-timeout}") Duration heartbeatTimeout,
             @Value("${spring.quartz.scheduler-name}") String schedulerName,
+            AttemptMetrics metrics,
             Clock clock) {
         this.clock = clock;
+        this.metrics = metrics;
         this.attempts = attempts;
         this.trials = trials;
         this.queue = queue;
@@ -63,6 +66,8 @@ class Sweeper {
             Study study = queue.lockStudy(trial.studyId());
             trials.lockById(trial.id());
             silent.end(AttemptStatus.LOST, "no report for " + heartbeatTimeout.toSeconds() + " s", now());
+            metrics.lost("heartbeat");
+            metrics.ended(AttemptStatus.LOST, silent.startedAt(), now());
             if (trial.status() == TrialStatus.RUNNING && trial.attempts() == silent.number()) {
                 log.warn("Trial {} attempt {} lost (worker {})", trial.id(), silent.number(), silent.worker());
                 queue.attemptLost(study, trial);
