@@ -38,6 +38,8 @@ class AccessControlTest {
     private static final Set<Role> CREATORS = EnumSet.of(Role.ADMIN, Role.RESEARCHER, Role.CI);
     private static final Set<Role> WORKERS = EnumSet.of(Role.WORKER);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> SCHEDULERS = EnumSet.of(Role.ADMIN, Role.RESEARCHER);
+    private static final Set<Role> MONITORS = EnumSet.of(Role.ADMIN, Role.VIEWER);
 
     record Endpoint(String method, String path, Set<Role> allowed) {
         @Override
@@ -49,6 +51,7 @@ class AccessControlTest {
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/v1/studies", READERS),
             new Endpoint("POST", "/api/v1/studies", CREATORS),
+            new Endpoint("POST", "/api/v1/studies/plan", CREATORS),
             new Endpoint("GET", "/api/v1/studies/{study}", READERS),
             new Endpoint("GET", "/api/v1/studies/{study}/trials", READERS),
             new Endpoint("GET", "/api/v1/studies/{study}/trials.csv", READERS),
@@ -66,7 +69,14 @@ class AccessControlTest {
             new Endpoint("GET", "/api/v1/tokens", ADMINS),
             new Endpoint("POST", "/api/v1/tokens", ADMINS),
             new Endpoint("GET", "/api/v1/tokens/{token}", ADMINS),
-            new Endpoint("DELETE", "/api/v1/tokens/{token}", ADMINS));
+            new Endpoint("DELETE", "/api/v1/tokens/{token}", ADMINS),
+            new Endpoint("GET", "/api/v1/schedules", READERS),
+            new Endpoint("POST", "/api/v1/schedules", SCHEDULERS),
+            new Endpoint("GET", "/api/v1/schedules/{schedule}", READERS),
+            new Endpoint("POST", "/api/v1/schedules/{schedule}/pause", SCHEDULERS),
+            new Endpoint("POST", "/api/v1/schedules/{schedule}/resume", SCHEDULERS),
+            new Endpoint("DELETE", "/api/v1/schedules/{schedule}", SCHEDULERS),
+            new Endpoint("GET", "/actuator/prometheus", MONITORS));
 
     @LocalServerPort
     int port;
@@ -264,7 +274,8 @@ class AccessControlTest {
         return template.replace("{study}", "1")
                 .replace("{trial}", "1")
                 .replace("{attempt}", "1")
-                .replace("{token}", "1");
+                .replace("{token}", "1")
+                .replace("{schedule}", "1");
     }
 
     /** What each write endpoint needs in its body to succeed when its caller may call it. */
@@ -273,8 +284,11 @@ class AccessControlTest {
         if (!endpoint.method().equals("POST")) {
             return null;
         }
-        if (path.equals("/api/v1/studies")) {
+        if (path.equals("/api/v1/studies") || path.equals("/api/v1/studies/plan")) {
             return SharedExamples.study("synthetic-smoke.json");
+        }
+        if (path.equals("/api/v1/schedules")) {
+            return schedule();
         }
         if (path.equals("/api/v1/tokens")) {
             return "{\"name\":\"matrix-" + UUID.randomUUID() + "\",\"role\":\"viewer\"}";
@@ -298,6 +312,12 @@ class AccessControlTest {
     /** Sets up what a call needs to succeed (a study of the caller's, a claimed attempt) and returns its path. */
     private String prepare(Endpoint endpoint, Role role) {
         String template = endpoint.path();
+        if (template.contains("{schedule}")) {
+            HttpResponse<String> created = admin.post("/api/v1/schedules", schedule());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            return template.replace(
+                    "{schedule}", Long.toString(TestApi.json(created).path("id").asLong()));
+        }
         if (template.contains("{token}")) {
             return template.replace(
                     "{token}",
@@ -317,6 +337,12 @@ class AccessControlTest {
             return template.replace("{study}", Long.toString(submit(creator)));
         }
         return template;
+    }
+
+    /** A nightly schedule: it never fires while the suite runs. */
+    private static String schedule() {
+        return "{\"name\": \"matrix\", \"cron\": \"0 0 2 * * ?\", \"spec\": "
+                + SharedExamples.study("synthetic-smoke.json") + "}";
     }
 
     private long submit(Role role) {
