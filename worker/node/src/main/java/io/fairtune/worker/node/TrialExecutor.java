@@ -74,11 +74,7 @@ public final class TrialExecutor implements TrialSlot {
                 assignment.sampleIndex(),
                 worker);
         AtomicBoolean stale = new AtomicBoolean(false);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
-                () -> beat(trialId, attempt, stale),
-                heartbeatInterval.toMillis(),
-                heartbeatInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        Heartbeat heartbeat = new Heartbeat(trialId, attempt, stale);
         try {
             TrainingResult result = trainer.train(request(assignment), new TrainingListener() {
                 @Override
@@ -98,6 +94,7 @@ public final class TrialExecutor implements TrialSlot {
                 log.info("Trial {} attempt {} stopped ({})", trialId, attempt, stale.get() ? "stale" : "interrupted");
                 return;
             }
+            heartbeat.stop();
             if (!service.result(trialId, attempt, result)) {
                 log.info("Trial {} attempt {} result refused: attempt is stale", trialId, attempt);
                 return;
@@ -117,11 +114,12 @@ public final class TrialExecutor implements TrialSlot {
                 throw vmError;
             }
             log.warn("Trial {} attempt {} failed: {}", trialId, attempt, e.toString());
+            heartbeat.stop();
             if (!stale.get()) {
                 service.failure(trialId, attempt, new AttemptFailure(describe(e), stackTrace(e)));
             }
         } finally {
-            heartbeat.cancel(false);
+            heartbeat.stop();
         }
     }
 
@@ -135,13 +133,41 @@ public final class TrialExecutor implements TrialSlot {
                 assignment.evaluateOnTest());
     }
 
-    private void beat(long trialId, int attempt, AtomicBoolean stale) {
-        try {
-            if (!service.heartbeat(trialId, attempt)) {
-                stale.set(true);
+    /**
+     * Beats for one attempt until stopped. {@link #stop()} waits for a beat in flight, so no beat reaches the
+     * service after the attempt's result, where it would be refused as stale and counted as fenced.
+     */
+    private final class Heartbeat {
+        private final long trialId;
+        private final int attempt;
+        private final AtomicBoolean stale;
+        private final ScheduledFuture<?> schedule;
+        private boolean stopped;
+
+        Heartbeat(long trialId, int attempt, AtomicBoolean stale) {
+            this.trialId = trialId;
+            this.attempt = attempt;
+            this.stale = stale;
+            long millis = heartbeatInterval.toMillis();
+            this.schedule = heartbeats.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void beat() {
+            if (stopped) {
+                return;
             }
-        } catch (RuntimeException e) {
-            log.warn("Heartbeat of trial {} attempt {} failed: {}", trialId, attempt, e.getMessage());
+            try {
+                if (!service.heartbeat(trialId, attempt)) {
+                    stale.set(true);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Heartbeat of trial {} attempt {} failed: {}", trialId, attempt, e.getMessage());
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            schedule.cancel(false);
         }
     }
 

@@ -1,0 +1,106 @@
+package io.fairtune.worker.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.fairtune.contract.catalog.Workload;
+import io.fairtune.contract.protocol.TrialAssignment;
+import io.fairtune.worker.data.DatasetRepository;
+import io.fairtune.worker.training.Trainer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The order of what a worker sends for one attempt, over real HTTP to a stand-in for the attempt API: once the
+ * result is on its way no heartbeat may follow, or the service refuses it as stale and counts a fencing that
+ * never happened (seen in the Docker cluster: fenced_total 1 with nothing killed).
+ */
+class TrialExecutorHeartbeatTest {
+
+    private static final long TRIAL = 7;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void noHeartbeatReachesTheServiceAfterTheResult() throws IOException {
+        Workload workload = new Workload("synthetic", "mlp", 32, 60, 20, 500, "val_accuracy", 0.99);
+        TrialAssignment assignment = new TrialAssignment(
+                TRIAL,
+                1,
+                1,
+                "nesterov",
+                "TUNING",
+                0,
+                workload,
+                "nesterov",
+                "constant",
+                Map.of("learning_rate", 0.05, "momentum", 0.9),
+                11,
+                false);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            exchange.getRequestBody().readAllBytes();
+            String kind = path.substring(path.lastIndexOf('/') + 1);
+            received.add(kind);
+            if (kind.equals("result")) {
+                // A slow answer to the result: a heartbeat still scheduled would arrive meanwhile.
+                sleep(300);
+            }
+            answer(exchange, kind.equals("attempts") ? json.writeValueAsString(assignment) : "{}");
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        ServiceClient client = new ServiceClient(
+                () -> base, () -> "token", json, new ServiceClient.RetryPolicy(1, Duration.ZERO, Duration.ZERO));
+        TrialExecutor executor = new TrialExecutor(
+                client,
+                new Trainer(new DatasetRepository(DatasetRepository.DEFAULT_FASHION_MNIST_DIR)),
+                "test-node",
+                Duration.ofMillis(1));
+
+        executor.run(TRIAL, () -> false);
+        sleep(100);
+
+        assertThat(received).first().isEqualTo("attempts");
+        assertThat(received).contains("heartbeat", "measurements");
+        assertThat(received.subList(received.indexOf("result"), received.size()))
+                .as("requests from the result on")
+                .containsExactly("result");
+    }
+
+    private static void answer(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
