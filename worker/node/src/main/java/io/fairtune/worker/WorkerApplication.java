@@ -1,6 +1,7 @@
 package io.fairtune.worker;
 
 import io.fairtune.contract.launch.NativeEnvironment;
+import io.fairtune.worker.backend.BackendCommand;
 import io.fairtune.worker.trace.TraceCommand;
 import java.util.Arrays;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * A worker node: joins the Quartz cluster with one thread per slot and trains the trials it fires (the beans come
  * from {@code WorkerNodeAutoConfiguration}). {@code trace FILE.json} instead prints an optimizer trajectory (see
- * OPTIMIZERS.md).
+ * OPTIMIZERS.md); {@code backend} prints the ND4J backend and devices this node would train on.
  */
 @SpringBootApplication
 public class WorkerApplication {
@@ -28,6 +29,11 @@ public class WorkerApplication {
             "spring.datasource.hikari.maximum-pool-size", "5");
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("backend")) {
+            // Same native settings as a trial, so the report describes the backend trials get.
+            NativeEnvironment.ensure(args, 1);
+            System.exit(BackendCommand.run(System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("trace")) {
             System.exit(TraceCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
