@@ -3,6 +3,7 @@ package io.fairtune.service;
 import static io.fairtune.service.AttemptReports.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,9 @@ class StudyScheduleTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aFastCronStartsOneLabelledStudyAtATimeAndItsHistoryShowsTheRegression() throws Exception {
@@ -86,7 +90,11 @@ class StudyScheduleTest {
             assertThat(TestApi.json(paused).path("nextFireAt").isNull()).isTrue();
             int firings = admin.getJson("/api/v1/schedules/" + id).path("runs").size();
             Thread.sleep(4_500);
+            long reportsComputed = reportsComputed();
             JsonNode detail = admin.getJson("/api/v1/schedules/" + id);
+            assertThat(reportsComputed())
+                    .as("the claims of finished studies are not computed again on every look")
+                    .isEqualTo(reportsComputed);
             assertThat(detail.path("runs"))
                     .as("a paused schedule does not fire")
                     .hasSize(firings);
@@ -171,6 +179,10 @@ class StudyScheduleTest {
             Thread.sleep(200);
         }
         return ids;
+    }
+
+    private long reportsComputed() {
+        return meters.get("fairtune.report.duration").timer().count();
     }
 
     private static void awaitRuns(TestApi api, long schedule, String outcome, int count) throws InterruptedException {

@@ -1,7 +1,6 @@
 package io.fairtune.service.schedule;
 
 import io.fairtune.service.json.Json;
-import io.fairtune.service.report.Report;
 import io.fairtune.service.report.ReportService;
 import io.fairtune.service.schedule.ScheduleViews.ClaimPoint;
 import io.fairtune.service.schedule.ScheduleViews.RunOutcome;
@@ -21,8 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 import org.quartz.CronScheduleBuilder;
@@ -50,6 +52,8 @@ public class StudySchedules {
 
     /** Firings a schedule's page shows: a month of nightly runs. */
     static final int HISTORY = 30;
+    /** About the finished runs of a few dozen schedules' histories. */
+    private static final int FINISHED_CLAIMS_CACHED = 1_024;
 
     private static final Logger log = LoggerFactory.getLogger(StudySchedules.class);
 
@@ -59,6 +63,18 @@ public class StudySchedules {
     private final ReportService reports;
     private final Clock clock;
     private final Duration minInterval;
+
+    /**
+     * Claim points of finished studies, whose reports can no longer change: a schedule's page (polled every few
+     * seconds) then computes at most the report of its one running study instead of up to {@code HISTORY}.
+     */
+    private final Map<Long, List<ClaimPoint>> finishedClaims =
+            Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, List<ClaimPoint>> eldest) {
+                    return size() > FINISHED_CLAIMS_CACHED;
+                }
+            });
 
     StudySchedules(
             JdbcTemplate jdbc,
@@ -224,10 +240,17 @@ public class StudySchedules {
     }
 
     private RunView withClaims(RunView run) {
-        Report report = reports.report(run.studyId());
-        List<ClaimPoint> claims = report.claims().results().stream()
-                .map(c -> new ClaimPoint(c.statement(), c.outcome(), c.estimate(), c.lower(), c.upper()))
-                .toList();
+        long studyId = run.studyId();
+        boolean finished = run.studyStatus() != null && run.studyStatus().finished();
+        List<ClaimPoint> claims = finished ? finishedClaims.get(studyId) : null;
+        if (claims == null) {
+            claims = reports.report(studyId).claims().results().stream()
+                    .map(c -> new ClaimPoint(c.statement(), c.outcome(), c.estimate(), c.lower(), c.upper()))
+                    .toList();
+            if (finished) {
+                finishedClaims.put(studyId, claims);
+            }
+        }
         return new RunView(
                 run.id(), run.firedAt(), run.outcome(), run.message(), run.studyId(), run.studyStatus(), claims);
     }
