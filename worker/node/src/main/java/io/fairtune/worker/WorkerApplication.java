@@ -2,6 +2,7 @@ package io.fairtune.worker;
 
 import io.fairtune.contract.launch.NativeEnvironment;
 import io.fairtune.worker.backend.BackendCommand;
+import io.fairtune.worker.bench.BenchCommand;
 import io.fairtune.worker.trace.TraceCommand;
 import java.util.Arrays;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * A worker node: joins the Quartz cluster with one thread per slot and trains the trials it fires (the beans come
  * from {@code WorkerNodeAutoConfiguration}). {@code trace FILE.json} instead prints an optimizer trajectory (see
- * OPTIMIZERS.md); {@code backend} prints the ND4J backend and devices this node would train on.
+ * OPTIMIZERS.md); {@code backend} prints the ND4J backend and devices this node would train on; {@code bench}
+ * times the training loop (see {@code bench/training-bench}).
  */
 @SpringBootApplication
 public class WorkerApplication {
@@ -33,6 +35,9 @@ public class WorkerApplication {
             // Same native settings as a trial, so the report describes the backend trials get.
             NativeEnvironment.ensure(args, 1);
             System.exit(BackendCommand.run(System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("trace")) {
             System.exit(TraceCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
