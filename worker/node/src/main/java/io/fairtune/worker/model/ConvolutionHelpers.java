@@ -14,8 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Without a helper, DL4J 1.0.0-M2.1 convolves by im2col into a permuted column array: measured here, im2col
  * took 57% of a CNN training step and inference ran 3–6× slower than through the native ops. DL4J reaches the
  * native ops only via {@link MKLDNNConvHelper}, which it installs only when the native build reports oneDNN
- * (never with the generic {@code linux-x86_64} classifier); that helper merely calls the generic {@code Conv2D}
- * and {@code Conv2DDerivative} custom ops, so it is installed here directly. Other backends (cuDNN) and layers
+ * (the default {@code linux-x86_64-onednn} classifier does, and DL4J then installs its oneDNN helpers for batch
+ * norm and pooling too; the plain {@code linux-x86_64} one does not). That helper merely calls the generic
+ * {@code Conv2D} and {@code Conv2DDerivative} custom ops, so on the plain build it is installed here directly. Other backends (cuDNN) and layers
  * that already have a helper are left alone. {@code ConvolutionHelpersTest} checks that both paths give the
  * same gradients.
  */
