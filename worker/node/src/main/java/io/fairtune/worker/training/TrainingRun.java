@@ -33,6 +33,7 @@ final class TrainingRun {
     private final Workload workload;
     private final LoadedDataset dataset;
     private final MultiLayerNetwork network;
+    private final GradientStep gradients;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
     private final TrainingListener listener;
@@ -40,7 +41,6 @@ final class TrainingRun {
     private final Examples validation;
     private final long startNanos;
 
-    private ParameterSlots slots;
     private long trainingNanos;
     private double lossSum;
     private int lossCount;
@@ -52,6 +52,7 @@ final class TrainingRun {
             TrainingRequest request,
             LoadedDataset dataset,
             MultiLayerNetwork network,
+            GradientStep gradients,
             Optimizer optimizer,
             LearningRateSchedule schedule,
             double labelSmoothing,
@@ -61,6 +62,7 @@ final class TrainingRun {
         this.workload = request.workload();
         this.dataset = dataset;
         this.network = network;
+        this.gradients = gradients;
         this.optimizer = optimizer;
         this.schedule = schedule;
         this.listener = listener;
@@ -88,7 +90,6 @@ final class TrainingRun {
 
     private TrainingResult loop() {
         int steps = workload.trainingSteps();
-        int batchSize = workload.batchSize();
         for (int step = 0; step < steps; step++) {
             if (listener.shouldStop()) {
                 return result(TrainingOutcome.STOPPED, step, "stopped on request after " + step + " steps");
@@ -96,10 +97,7 @@ final class TrainingRun {
             long stepStart = System.nanoTime();
             double learningRate = schedule.learningRate(step);
             minibatches.next();
-            network.setInput(minibatches.features());
-            network.setLabels(minibatches.labels());
-            network.computeGradientAndScore();
-            double loss = network.score();
+            double loss = gradients.compute(minibatches.features(), minibatches.labels());
             if (!Double.isFinite(loss)) {
                 trainingNanos += System.nanoTime() - stepStart;
                 // The diverging step counts as done so its measurement never shares a step with the last one.
@@ -111,7 +109,7 @@ final class TrainingRun {
                         step + 1,
                         "non-finite training loss " + loss + " in training step " + (step + 1));
             }
-            update(step, learningRate, batchSize);
+            update(step, learningRate);
             trainingNanos += System.nanoTime() - stepStart;
             lossSum += loss;
             lossCount++;
@@ -123,16 +121,11 @@ final class TrainingRun {
         return result(TrainingOutcome.SUCCEEDED, steps, null);
     }
 
-    private void update(int step, double learningRate, int batchSize) {
-        if (slots == null) {
-            slots = ParameterSlots.bind(network);
-        }
-        slots.updateRunningStatistics();
-        slots.divideGradients(batchSize);
+    private void update(int step, double learningRate) {
         // Optimizers allocate their state buffers outside any workspace, so only temporaries land in this one.
         MemoryWorkspace workspace = Nd4j.getWorkspaceManager().getAndActivateWorkspace(UPDATE_WORKSPACE, WORKSPACE_ID);
         try {
-            optimizer.apply(slots.trainable(), step, learningRate);
+            optimizer.apply(gradients.trainable(), step, learningRate);
         } finally {
             workspace.close();
         }

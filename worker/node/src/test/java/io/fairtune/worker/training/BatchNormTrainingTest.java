@@ -35,6 +35,7 @@ class BatchNormTrainingTest {
                         request,
                         synthetic,
                         network,
+                        new Dl4jGradientStep(network),
                         Optimizers.create("adam", Map.of()),
                         Schedules.create("constant", hyperparameters, workload.trainingSteps()),
                         0.0,

@@ -1,0 +1,23 @@
+package io.fairtune.worker.training;
+
+import io.fairtune.worker.optim.ParameterTensor;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One minibatch's training objective and gradients, for the optimizer to apply: through DL4J's {@code
+ * MultiLayerNetwork} ({@link Dl4jGradientStep}) or, for the models it covers, the worker's own lean path ({@link
+ * DenseGradientStep}), whose gradients a test holds equal to DL4J's.
+ */
+interface GradientStep {
+
+    /**
+     * Computes the mean loss of the minibatch and leaves the minibatch-mean gradients in {@link #trainable()}; any
+     * state that is no gradient (batch norm's running statistics) is updated here too, unless the loss is
+     * non-finite.
+     */
+    double compute(INDArray features, INDArray labels);
+
+    /** The tensors the optimizer updates, in DL4J's parameter order; the same objects every step. */
+    List<ParameterTensor> trainable();
+}
