@@ -23,7 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * (Nesterov 0.05/0.9, constant rate, full batches), and prints one JSON line with the same fields, so
  * {@code bench/training-bench} can set the two side by side. A warm-up run of WARM steps comes first in the same
  * JVM; samples/s is the trainer's own figure for the timed run (training steps only, evaluation excluded, as a
- * trial reports it).
+ * trial reports it). {@link KernelTime} samples the timed run to say how much of it is GEMM and convolution and how
+ * much is everything around them.
  */
 public final class BenchCommand {
 
@@ -67,7 +68,9 @@ public final class BenchCommand {
                 trainer.train(request(model, batch, warm), new LastLoss());
             }
             LastLoss loss = new LastLoss();
-            TrainingResult result = trainer.train(request(model, batch, steps), loss);
+            KernelTime.Measured<TrainingResult> timed =
+                    KernelTime.measure(() -> trainer.train(request(model, batch, steps), loss));
+            TrainingResult result = timed.result();
             if (result.outcome() != TrainingOutcome.SUCCEEDED) {
                 err.println("bench: the timed run ended " + result.outcome() + ": " + result.message());
                 return 1;
@@ -75,7 +78,8 @@ public final class BenchCommand {
             out.println(String.format(
                     Locale.ROOT,
                     "{\"framework\": \"fairtune worker (%s)\", \"model\": \"%s\", \"batch\": %d, \"threads\": %d,"
-                            + " \"steps\": %d, \"samples_per_s\": %.1f, \"mean_train_loss\": %.4f, \"peak_rss_mb\": %d}",
+                            + " \"steps\": %d, \"samples_per_s\": %.1f, \"mean_train_loss\": %.4f, \"peak_rss_mb\": %d,"
+                            + " \"gemm_conv_fraction\": %.3f, \"profile_samples\": %d}",
                     Nd4j.getBackend().getClass().getSimpleName(),
                     model,
                     batch,
@@ -83,7 +87,9 @@ public final class BenchCommand {
                     steps,
                     result.samplesPerSecond(),
                     loss.value,
-                    peakResidentMegabytes()));
+                    peakResidentMegabytes(),
+                    timed.time().kernelFraction(),
+                    timed.time().samples()));
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
