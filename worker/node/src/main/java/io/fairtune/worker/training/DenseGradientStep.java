@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -36,6 +37,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class DenseGradientStep implements GradientStep {
 
+    /** Examples evaluated at once: 2 KB of activations each, and large GEMMs instead of many small ones. */
+    static final int EVALUATION_CHUNK = 4096;
+
     private final List<Dense> layers;
     private final List<ParameterTensor> trainable;
     private final double clipEpsilon;
@@ -44,6 +48,8 @@ final class DenseGradientStep implements GradientStep {
     private final INDArray ones;
     /** Scratch for the clipped log-probabilities of the loss. */
     private final INDArray logProbabilities;
+    /** Per layer, {@code [EVALUATION_CHUNK, width]}; made on the first evaluation. */
+    private List<INDArray> evaluationOutputs;
 
     /**
      * One layer's arrays.
@@ -151,16 +157,8 @@ final class DenseGradientStep implements GradientStep {
         if (features.size(0) != batchSize) {
             throw new IllegalArgumentException("batch of " + features.size(0) + " rows, built for " + batchSize);
         }
-        INDArray input = features;
-        for (Dense layer : layers) {
-            Nd4j.gemm(input, layer.weights(), layer.output(), false, false, 1.0, 0.0);
-            layer.output().addiRowVector(layer.bias());
-            if (layer.mask() != null) {
-                Transforms.relu(layer.output(), false);
-            }
-            input = layer.output();
-        }
-        INDArray probabilities = Transforms.softmax(input, false);
+        INDArray probabilities =
+                forward(features, layers.stream().map(Dense::output).toList());
         double loss = crossEntropy(probabilities, labels);
         if (!Double.isFinite(loss)) {
             return loss;
@@ -182,6 +180,53 @@ final class DenseGradientStep implements GradientStep {
             }
         }
         return loss;
+    }
+
+    /**
+     * Every layer's activation into {@code outputs} (one {@code [rows, width]} array per layer), ending in the
+     * softmax probabilities, which it answers.
+     */
+    private INDArray forward(INDArray features, List<INDArray> outputs) {
+        INDArray input = features;
+        for (int i = 0; i < layers.size(); i++) {
+            Dense layer = layers.get(i);
+            INDArray output = outputs.get(i);
+            Nd4j.gemm(input, layer.weights(), output, false, false, 1.0, 0.0);
+            output.addiRowVector(layer.bias());
+            if (layer.mask() != null) {
+                Transforms.relu(output, false);
+            }
+            input = output;
+        }
+        return Transforms.softmax(input, false);
+    }
+
+    /** Inference is the training forward pass (no dropout or batch norm here), on buffers of its own. */
+    @Override
+    public INDArray predict(INDArray features) {
+        int rows = (int) features.size(0);
+        if (rows > EVALUATION_CHUNK) {
+            throw new IllegalArgumentException(rows + " rows exceed the evaluation chunk of " + EVALUATION_CHUNK);
+        }
+        if (evaluationOutputs == null) {
+            evaluationOutputs = layers.stream()
+                    .map(layer -> Nd4j.createUninitialized(
+                            DataType.FLOAT, EVALUATION_CHUNK, layer.output().size(1)))
+                    .toList();
+        }
+        // The first rows of a row-major buffer are a contiguous view, so a short last chunk needs no buffers of its
+        // own.
+        List<INDArray> outputs = rows == EVALUATION_CHUNK
+                ? evaluationOutputs
+                : evaluationOutputs.stream()
+                        .map(buffer -> buffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()))
+                        .toList();
+        return forward(features, outputs);
+    }
+
+    @Override
+    public int evaluationChunk() {
+        return EVALUATION_CHUNK;
     }
 
     /** Mean of −Σ y·log p, with p clipped to [ε, 1 − ε] as DL4J's score clips it. */

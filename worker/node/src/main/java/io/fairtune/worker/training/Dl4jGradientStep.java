@@ -35,6 +35,17 @@ final class Dl4jGradientStep implements GradientStep {
     }
 
     @Override
+    public INDArray predict(INDArray features) {
+        return network.output(features, false);
+    }
+
+    /** Bounds the cnn's activations (about 60 KB per example). */
+    @Override
+    public int evaluationChunk() {
+        return 500;
+    }
+
+    @Override
     public List<ParameterTensor> trainable() {
         if (slots == null) {
             throw new IllegalStateException("no gradient computed yet");

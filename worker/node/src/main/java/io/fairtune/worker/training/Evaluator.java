@@ -1,11 +1,11 @@
 package io.fairtune.worker.training;
 
 import io.fairtune.worker.data.Examples;
-import java.util.Arrays;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Mean cross-entropy and accuracy of a network on a split, in inference mode (batch norm uses its running
@@ -14,9 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Evaluator {
 
-    /** Largest evaluation chunk: bounds the memory of the CNN's activations, not the result. */
-    static final int MAX_BATCH = 500;
-
     /** DL4J's softmax cross-entropy clips probabilities the same way, so train and validation loss agree. */
     private static final double MIN_PROBABILITY = 1e-10;
 
@@ -24,22 +21,27 @@ final class Evaluator {
 
     record Evaluation(double loss, double accuracy) {}
 
-    static Evaluation evaluate(MultiLayerNetwork network, Examples examples, int classes) {
+    /**
+     * Evaluates in chunks of {@link GradientStep#evaluationChunk()} examples, copied in bulk into one input array
+     * that serves every chunk.
+     */
+    static Evaluation evaluate(GradientStep network, Examples examples, int classes) {
         int featureCount = examples.featureCount();
-        int chunk = Math.min(MAX_BATCH, examples.size());
+        int chunk = Math.min(network.evaluationChunk(), examples.size());
         float[] buffer = new float[chunk * featureCount];
+        INDArray input = Nd4j.createUninitialized(DataType.FLOAT, chunk, featureCount);
+        FloatPointer inputMemory = new FloatPointer(input.data().addressPointer());
         double lossSum = 0;
         long correct = 0;
         for (int from = 0; from < examples.size(); from += chunk) {
             int count = Math.min(chunk, examples.size() - from);
             examples.copyFeatures(from, count, buffer, 0);
-            INDArray input = count == chunk
-                    ? Nd4j.create(buffer, new long[] {count, featureCount}, DataType.FLOAT)
-                    : Nd4j.create(
-                            Arrays.copyOf(buffer, count * featureCount),
-                            new long[] {count, featureCount},
-                            DataType.FLOAT);
-            float[] probabilities = network.output(input, false).data().asFloat();
+            inputMemory.put(buffer, 0, count * featureCount);
+            // The first rows of the row-major input are a contiguous view of it.
+            INDArray rows = count == chunk ? input : input.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
+            INDArray output = network.predict(rows);
+            float[] probabilities =
+                    (output.isView() ? output.dup() : output).data().asFloat();
             for (int i = 0; i < count; i++) {
                 int label = examples.label(from + i);
                 int offset = i * classes;

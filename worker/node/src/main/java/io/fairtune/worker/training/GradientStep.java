@@ -20,4 +20,13 @@ interface GradientStep {
 
     /** The tensors the optimizer updates, in DL4J's parameter order; the same objects every step. */
     List<ParameterTensor> trainable();
+
+    /**
+     * The network's class probabilities for {@code features} in inference mode (batch norm on its running
+     * statistics), for evaluation. The answer may be a buffer that the next call overwrites.
+     */
+    INDArray predict(INDArray features);
+
+    /** How many examples {@link #predict} takes at once at most: bounds the memory of the activations. */
+    int evaluationChunk();
 }

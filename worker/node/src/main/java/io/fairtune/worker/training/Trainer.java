@@ -77,8 +77,7 @@ public final class Trainer {
         try {
             GradientStep gradients = DenseGradientStep.forNetwork(network, workload.batchSize())
                     .orElseGet(() -> new Dl4jGradientStep(network));
-            return new TrainingRun(
-                            request, dataset, network, gradients, optimizer, schedule, labelSmoothing, listener, start)
+            return new TrainingRun(request, dataset, gradients, optimizer, schedule, labelSmoothing, listener, start)
                     .execute();
         } finally {
             network.clear();

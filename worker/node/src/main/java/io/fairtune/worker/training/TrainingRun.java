@@ -8,7 +8,6 @@ import io.fairtune.worker.data.Examples;
 import io.fairtune.worker.data.LoadedDataset;
 import io.fairtune.worker.optim.Optimizer;
 import io.fairtune.worker.schedule.LearningRateSchedule;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.MemoryWorkspaceManager;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -32,7 +31,6 @@ final class TrainingRun {
     private final TrainingRequest request;
     private final Workload workload;
     private final LoadedDataset dataset;
-    private final MultiLayerNetwork network;
     private final GradientStep gradients;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
@@ -51,7 +49,6 @@ final class TrainingRun {
     TrainingRun(
             TrainingRequest request,
             LoadedDataset dataset,
-            MultiLayerNetwork network,
             GradientStep gradients,
             Optimizer optimizer,
             LearningRateSchedule schedule,
@@ -61,7 +58,6 @@ final class TrainingRun {
         this.request = request;
         this.workload = request.workload();
         this.dataset = dataset;
-        this.network = network;
         this.gradients = gradients;
         this.optimizer = optimizer;
         this.schedule = schedule;
@@ -133,7 +129,7 @@ final class TrainingRun {
 
     private void measure(int completed, double learningRate) {
         Evaluator.Evaluation evaluation =
-                Evaluator.evaluate(network, validation, dataset.definition().classes());
+                Evaluator.evaluate(gradients, validation, dataset.definition().classes());
         double trainLoss = lossSum / lossCount;
         lossSum = 0;
         lossCount = 0;
@@ -154,7 +150,7 @@ final class TrainingRun {
         Double testLoss = null;
         if (outcome == TrainingOutcome.SUCCEEDED && request.evaluateOnTest()) {
             Evaluator.Evaluation test = Evaluator.evaluate(
-                    network, dataset.test(), dataset.definition().classes());
+                    gradients, dataset.test(), dataset.definition().classes());
             testAccuracy = test.accuracy();
             testLoss = test.loss();
         }

@@ -34,7 +34,6 @@ class BatchNormTrainingTest {
         TrainingResult result = new TrainingRun(
                         request,
                         synthetic,
-                        network,
                         new Dl4jGradientStep(network),
                         Optimizers.create("adam", Map.of()),
                         Schedules.create("constant", hyperparameters, workload.trainingSteps()),

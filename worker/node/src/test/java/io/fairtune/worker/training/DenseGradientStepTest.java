@@ -19,6 +19,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
@@ -69,6 +70,28 @@ class DenseGradientStepTest {
         assertThat(network.params().sub(reference.params()).amaxNumber().doubleValue())
                 .as("the network's own parameters are the ones trained")
                 .isLessThan(1e-4);
+    }
+
+    @Test
+    void predictionsMatchDl4jOutputForFullAndShortChunks() {
+        MultiLayerNetwork network = ModelFactory.create(ModelFactory.MLP, DatasetCatalog.FASHION_MNIST, 9);
+        GradientStep lean = DenseGradientStep.forNetwork(network, BATCH).orElseThrow();
+        Nd4j.getRandom().setSeed(3);
+        INDArray full = Nd4j.rand(DataType.FLOAT, DenseGradientStep.EVALUATION_CHUNK, 784);
+        INDArray shortChunk = full.get(NDArrayIndex.interval(0, 37), NDArrayIndex.all());
+
+        INDArray expectedFull = network.output(full, false);
+        double fullDifference =
+                lean.predict(full).sub(expectedFull).amaxNumber().doubleValue();
+        INDArray expectedShort = network.output(shortChunk.dup(), false);
+        INDArray actualShort = lean.predict(shortChunk);
+
+        assertThat(fullDifference).as("a full chunk").isLessThan(1e-5);
+        assertThat(actualShort.shape()).isEqualTo(new long[] {37, CLASSES});
+        assertThat(actualShort.sub(expectedShort).amaxNumber().doubleValue())
+                .as("a short last chunk")
+                .isLessThan(1e-5);
+        assertThat(expectedShort.amaxNumber().doubleValue()).isGreaterThan(0.1);
     }
 
     @Test
