@@ -80,9 +80,13 @@ public class WorkerNodeAutoConfiguration {
         return new TrialExecutor(serviceClient, trainer, optimizers, name, properties.heartbeatInterval());
     }
 
-    /** One Quartz thread per slot, and the scheduler started: this node fires trials. */
+    /**
+     * One Quartz thread per slot, and the scheduler started: this node fires trials. It takes the optimizer registry
+     * so the plugins are loaded, or the start refused, before the scheduler can fire a trial.
+     */
     @Bean
-    SchedulerFactoryBeanCustomizer trialSlotsCustomizer(WorkerProperties workerProperties, QuartzProperties quartz) {
+    SchedulerFactoryBeanCustomizer trialSlotsCustomizer(
+            WorkerProperties workerProperties, QuartzProperties quartz, OptimizerRegistry optimizers) {
         return factory -> {
             Properties properties = new Properties();
             properties.putAll(quartz.getProperties());
@@ -90,9 +94,10 @@ public class WorkerNodeAutoConfiguration {
             factory.setQuartzProperties(properties);
             factory.setAutoStartup(true);
             log.info(
-                    "Trial slots: {} (this node trains); native settings: {}",
+                    "Trial slots: {} (this node trains); native settings: {}; {}",
                     workerProperties.slots(),
-                    NativeEnvironment.describe());
+                    NativeEnvironment.describe(),
+                    optimizers.describe());
         };
     }
 
