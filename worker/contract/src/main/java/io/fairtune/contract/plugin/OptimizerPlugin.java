@@ -6,7 +6,9 @@ import io.fairtune.contract.catalog.OptimizerDefinition;
 /**
  * An optimizer that is not built in: its catalog entry and its update rule. Listed in a jar's {@code
  * META-INF/services/io.fairtune.contract.plugin.OptimizerPlugin} and found by {@link OptimizerRegistry#load}. The
- * service only reads {@link #definition()}; workers and the {@code trace} command also call {@link #rule}.
+ * service only reads {@link #definition()}; workers and the {@code trace} command also call {@link #rule}. One
+ * instance serves every slot of a process, so it keeps no state of its own (a rule does); it needs a public
+ * no-argument constructor, as {@link java.util.ServiceLoader} does.
  */
 public interface OptimizerPlugin {
 

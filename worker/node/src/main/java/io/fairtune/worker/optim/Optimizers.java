@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Builds the update rules of OPTIMIZERS.md, and those of optimizer plugins (through {@link PluginOptimizer}). A rule
- * never sees the base learning rate (the schedule hands it η_t
- * each step), nor {@code label_smoothing} (a loss setting).
+ * never sees the base learning rate (the schedule hands it η_t each step), nor {@code label_smoothing} (a loss
+ * setting).
  */
 public final class Optimizers {
 
