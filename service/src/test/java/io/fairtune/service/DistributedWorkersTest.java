@@ -18,11 +18,17 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The service schedules only (no in-process slot); two separate worker JVMs, started from
- * {@code fairtune-worker.jar} and pointed at the service and its PostgreSQL, train every trial.
+ * {@code fairtune-worker.jar} and pointed at the service and its PostgreSQL, train every trial. The example
+ * optimizer plugin is installed on both sides, the service's (validation, reports) and the workers' (training), and
+ * is one of the study's arms.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fairtune.data-dir=target/it-distributed", "fairtune.worker.slots=0"})
+        properties = {
+            "fairtune.data-dir=target/it-distributed",
+            "fairtune.worker.slots=0",
+            "fairtune.plugins-dir=" + Plugins.EXAMPLE_DIR
+        })
 @DirtiesContext
 class DistributedWorkersTest {
 
@@ -42,16 +48,23 @@ class DistributedWorkersTest {
     Environment environment;
 
     @Test
-    void twoWorkerProcessesShareTheStudyAndEachTrialSucceedsOnce() throws Exception {
+    void twoWorkerProcessesShareTheStudyOfABuiltInAndAPluginArmAndEachTrialSucceedsOnce() throws Exception {
         TestApi api = TestApi.local(port, DATA_DIR);
         String workerToken = Files.readString(DATA_DIR.resolve("worker-token")).trim();
         try (WorkerProcesses workers = new WorkerProcesses(
                 environment.getRequiredProperty("spring.datasource.url"), port, workerToken, jdbc)) {
+            workers.withPlugins(Plugins.exampleJar().getParent());
             workers.start("worker-a");
             workers.start("worker-b");
             workers.awaitClusterNodes(2, Duration.ofMinutes(2));
 
-            HttpResponse<String> created = api.post("/api/v1/studies", SharedExamples.study("synthetic-smoke.json"));
+            // 3 arms x 3 tuning trials and 1 final seed: the 12 trials the two-arm smoke study has.
+            String spec = Specs.smoke()
+                    .trialsPerArm(3)
+                    .finalSeeds(1)
+                    .arm(Plugins.signumArm())
+                    .json();
+            HttpResponse<String> created = api.post("/api/v1/studies", spec);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             long id = TestApi.json(created).path("summary").path("id").asLong();
 
@@ -72,6 +85,12 @@ class DistributedWorkersTest {
                     String.class,
                     id);
             assertThat(nodes).containsExactlyInAnyOrder("worker-a", "worker-b");
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from trial t join arm a on a.id = t.arm_id where t.study_id = ?"
+                                    + " and a.optimizer = 'signum' and t.status = 'SUCCEEDED'",
+                            Integer.class,
+                            id))
+                    .isEqualTo(4);
         }
     }
 }

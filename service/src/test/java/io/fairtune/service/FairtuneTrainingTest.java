@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The service as one command runs it: embedded PostgreSQL, Quartz, and an in-process slot that really trains. The
+ * The service as one command runs it: embedded PostgreSQL, Quartz, and an in-process slot that really trains, with
+ * the example optimizer plugin installed. The
  * one context the end-to-end tests share; each waits for its own studies and never assumes an empty database.
  */
 @Documented
@@ -25,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "fairtune.data-dir=" + FairtuneTrainingTest.DATA_DIR,
             "fairtune.worker.slots=1",
+            // The example plugin's jar, for the service's validation and the in-process slot alike.
+            "fairtune.plugins-dir=" + Plugins.EXAMPLE_DIR,
             // Schedule tests fire every few seconds.
             "fairtune.schedules.min-interval=1s",
             // Its own Quartz cluster: see FairtuneIntegrationTest.

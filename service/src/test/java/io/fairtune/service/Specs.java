@@ -48,6 +48,12 @@ final class Specs {
         return set("/finalEvaluation", "seeds", seeds);
     }
 
+    /** Appends an arm (JSON text) to {@code arms}. */
+    Specs arm(String json) {
+        ((tools.jackson.databind.node.ArrayNode) root.get("arms")).add(TestApi.JSON.readTree(json));
+        return this;
+    }
+
     /** Any field: {@code set("/arms/0/space/learning_rate", "min", "0.5")} (the value is JSON text). */
     Specs set(String object, String field, Object value) {
         JsonNode parent = root.at(object);

@@ -23,6 +23,7 @@ final class WorkerProcesses implements AutoCloseable {
     private final String token;
     private final JdbcTemplate jdbc;
     private final List<Process> processes = new ArrayList<>();
+    private Path pluginsDir;
 
     WorkerProcesses(String jdbcUrl, int servicePort, String token, JdbcTemplate jdbc) {
         assertThat(WORKER_JAR)
@@ -34,10 +35,16 @@ final class WorkerProcesses implements AutoCloseable {
         this.jdbc = jdbc;
     }
 
+    /** Workers started from now on load the optimizer plugins of {@code dir}. */
+    WorkerProcesses withPlugins(Path dir) {
+        this.pluginsDir = dir.toAbsolutePath();
+        return this;
+    }
+
     /** Starts a worker with one slot; its log goes to {@code target/<name>.log}. */
     Process start(String name) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(
+        List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Xmx2g",
                 "-jar",
@@ -48,7 +55,11 @@ final class WorkerProcesses implements AutoCloseable {
                 "--fairtune.worker.service-url=http://127.0.0.1:" + servicePort,
                 "--fairtune.worker.token=" + token,
                 "--fairtune.worker.slots=1",
-                "--fairtune.worker.name=" + name);
+                "--fairtune.worker.name=" + name));
+        if (pluginsDir != null) {
+            command.add("--fairtune.plugins-dir=" + pluginsDir);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         builder.redirectErrorStream(true);

@@ -50,7 +50,8 @@ final class EmbeddedService implements AutoCloseable {
      *
      * @param keepDir the data directory to use and keep, or null for a temporary one deleted on close
      */
-    static EmbeddedService start(int slots, int threadsPerSlot, Path keepDir, PrintWriter err) {
+    /** @param pluginsDir optimizer plugins the service and its slots load; null for none */
+    static EmbeddedService start(int slots, int threadsPerSlot, Path keepDir, Path pluginsDir, PrintWriter err) {
         if (!InProcessWorker.present() || !EmbeddedPostgresEnvironment.available()) {
             throw CliFailure.infrastructure(
                     "this jar has no in-process worker or embedded PostgreSQL (the schedule-only"
@@ -66,13 +67,16 @@ final class EmbeddedService implements AutoCloseable {
         }
         Path portFile = dataDir.resolve("service.port");
         deleteQuietly(portFile);
-        List<String> arguments = List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--fairtune.data-dir=" + dataDir,
                 "--fairtune.port-file=" + portFile,
                 "--server.address=127.0.0.1",
                 "--server.port=0",
                 "--fairtune.worker.slots=" + slots,
-                "--fairtune.worker.threads-per-slot=" + threadsPerSlot);
+                "--fairtune.worker.threads-per-slot=" + threadsPerSlot));
+        if (pluginsDir != null) {
+            arguments.add("--fairtune.plugins-dir=" + pluginsDir.toAbsolutePath());
+        }
         List<String> command = NativeEnvironment.commandOfThisProgram(
                         List.of(NativeEnvironment.exitWithParentOption()), MAIN_CLASS, arguments)
                 .orElseThrow(() -> CliFailure.infrastructure("this JVM does not say how it was started, so the"

@@ -41,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SubmitOptions submit;
 
+    /** Validates here and, without --server, installs the plugins in the embedded service too. */
+    @Mixin
+    PluginsOption plugins;
+
     @Mixin
     WaitOptions wait;
 
@@ -74,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         var out = command.commandLine().getOut();
         var err = command.commandLine().getErr();
         Map<String, String> environment = System.getenv();
-        SpecFile spec = SpecFile.read(specFile, err).withLabels(submit.labels(environment), err);
+        SpecFile spec = SpecFile.read(specFile, plugins.registry(), err).withLabels(submit.labels(environment), err);
         if (server.given(environment)) {
             ServiceClient client = server.connect(environment);
             return runOn(client, spec, out, err);
@@ -91,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
         err.println("fairtune: starting an embedded service (" + embedded.slots + " slot"
                 + (embedded.slots == 1 ? "" : "s") + " × " + threads + " thread" + (threads == 1 ? "" : "s") + ")");
         err.flush();
-        try (EmbeddedService service = EmbeddedService.start(embedded.slots, threads, embedded.keep, err)) {
+        try (EmbeddedService service =
+                EmbeddedService.start(embedded.slots, threads, embedded.keep, plugins.dir, err)) {
             return runOn(service.client(), spec, out, err);
         }
     }

@@ -1,5 +1,6 @@
 package io.fairtune.service.cli;
 
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.problem.FieldError;
 import io.fairtune.service.spec.SpecValidationException;
 import io.fairtune.service.spec.StudySpec;
@@ -17,18 +18,19 @@ import tools.jackson.databind.node.ObjectNode;
  * exits 3 with each field error at its line.
  *
  * @param json the text to submit: the file's, with any labels added
+ * @param optimizers what the spec was validated against: the built-ins and the plugins of {@code --plugins-dir}
  */
-record SpecFile(Path path, String json, StudySpec spec) {
+record SpecFile(Path path, String json, StudySpec spec, OptimizerRegistry optimizers) {
 
     /** Reads and validates {@code path}; on a rejection prints every field error to {@code err} and throws. */
-    static SpecFile read(Path path, PrintWriter err) {
+    static SpecFile read(Path path, OptimizerRegistry optimizers, PrintWriter err) {
         String json;
         try {
             json = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CliFailure(ExitCodes.SPEC_REJECTED, path + ": cannot read the spec (" + e.getMessage() + ")");
         }
-        return new SpecFile(path, json, parse(path, json, err));
+        return new SpecFile(path, json, parse(path, json, optimizers, err), optimizers);
     }
 
     /**
@@ -45,12 +47,12 @@ record SpecFile(Path path, String json, StudySpec spec) {
                 : tree.putObject("labels");
         labels.forEach(section::put);
         String labelled = ServiceClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
-        return new SpecFile(path, labelled, parse(path, labelled, err));
+        return new SpecFile(path, labelled, parse(path, labelled, optimizers, err), optimizers);
     }
 
-    private static StudySpec parse(Path path, String json, PrintWriter err) {
+    private static StudySpec parse(Path path, String json, OptimizerRegistry optimizers, PrintWriter err) {
         try {
-            return StudySpecParser.parse(json);
+            return StudySpecParser.parse(json, optimizers);
         } catch (SpecValidationException e) {
             SpecLines lines = SpecLines.of(json);
             for (FieldError error : e.errors()) {

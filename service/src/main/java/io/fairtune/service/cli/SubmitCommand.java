@@ -29,12 +29,15 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     RunCommand.SubmitOptions submit;
 
+    @Mixin
+    PluginsOption plugins;
+
     @Override
     public Integer call() {
         var err = command.commandLine().getErr();
         Map<String, String> environment = System.getenv();
         ServiceClient client = server.connect(environment);
-        SpecFile spec = SpecFile.read(specFile, err).withLabels(submit.labels(environment), err);
+        SpecFile spec = SpecFile.read(specFile, plugins.registry(), err).withLabels(submit.labels(environment), err);
         long id = client.createStudy(spec.json(), spec.path().toString(), err);
         command.commandLine().getOut().println(id);
         return ExitCodes.OK;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,12 +32,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "also print every planned tuning trial with its hyperparameters")
     boolean plan;
 
+    @Mixin
+    PluginsOption plugins;
+
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        SpecFile file = SpecFile.read(specFile, command.commandLine().getErr());
+        SpecFile file = SpecFile.read(
+                specFile, plugins.registry(), command.commandLine().getErr());
         StudySpec spec = file.spec();
-        List<PlannedTrial> trials = TrialPlanner.plan(spec);
+        List<PlannedTrial> trials = TrialPlanner.plan(spec, file.optimizers());
         out.println(specFile + ": valid, study '" + spec.name() + "'");
         for (ArmSpec arm : spec.arms()) {
             long tuning =

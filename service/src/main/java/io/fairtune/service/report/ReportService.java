@@ -1,7 +1,7 @@
 package io.fairtune.service.report;
 
-import io.fairtune.contract.catalog.OptimizerCatalog;
 import io.fairtune.contract.catalog.OptimizerDefinition;
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.json.Json;
 import io.fairtune.service.report.Report.ArmReport;
 import io.fairtune.service.report.Report.BestOfK;
@@ -57,6 +57,7 @@ public class ReportService {
     private final TrialRepository trials;
     private final MeasurementStore measurements;
     private final JdbcTemplate jdbc;
+    private final OptimizerRegistry optimizers;
 
     private final Clock clock;
 
@@ -69,8 +70,10 @@ public class ReportService {
             MeasurementStore measurements,
             JdbcTemplate jdbc,
             MeterRegistry registry,
+            OptimizerRegistry optimizers,
             Clock clock) {
         this.clock = clock;
+        this.optimizers = optimizers;
         this.computation = Timer.builder("fairtune.report.duration")
                 .description("time to compute a study's report from its stored rows")
                 .register(registry);
@@ -268,8 +271,10 @@ public class ReportService {
         return lost;
     }
 
-    private static String weightDecayKind(String optimizer) {
-        return OptimizerCatalog.find(optimizer)
+    /** UNKNOWN for a stored arm of a plugin this service no longer has: the report still renders. */
+    private String weightDecayKind(String optimizer) {
+        return optimizers
+                .find(optimizer)
                 .map(OptimizerDefinition::weightDecayKind)
                 .map(Enum::name)
                 .orElse("UNKNOWN");

@@ -1,10 +1,10 @@
 package io.fairtune.service.sampling;
 
 import io.fairtune.contract.catalog.Hyperparameters;
-import io.fairtune.contract.catalog.OptimizerCatalog;
 import io.fairtune.contract.catalog.OptimizerDefinition;
 import io.fairtune.contract.catalog.ScheduleCatalog;
 import io.fairtune.contract.catalog.ScheduleDefinition;
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.spec.ArmSpec;
 import io.fairtune.service.spec.ParameterSpace;
 import io.fairtune.service.spec.StudySpec;
@@ -24,11 +24,18 @@ public final class TrialPlanner {
 
     private TrialPlanner() {}
 
+    /** {@link #plan(StudySpec, OptimizerRegistry)} of a spec of built-in optimizers (tests). */
+    public static List<PlannedTrial> plan(StudySpec spec) {
+        return plan(spec, OptimizerRegistry.builtIns());
+    }
+
     /**
      * Every tuning trial, ordered by sample index, then by arm in spec order: a study stopped part way has spent
      * the same budget on every arm.
+     *
+     * @param optimizers the registry {@code spec} was validated against
      */
-    public static List<PlannedTrial> plan(StudySpec spec) {
+    public static List<PlannedTrial> plan(StudySpec spec, OptimizerRegistry optimizers) {
         int trialsPerArm = spec.budget().trialsPerArm();
         long studySeed = spec.search().seed();
         List<List<PlannedTrial>> byArm = new ArrayList<>();
@@ -44,7 +51,10 @@ public final class TrialPlanner {
                     sampled.put(name, SpaceMapping.value(arm.space().get(name), points[i][d]));
                 }
                 trials.add(new PlannedTrial(
-                        arm.name(), i, TrialSeeds.tuning(studySeed, i), effectiveHyperparameters(arm, sampled)));
+                        arm.name(),
+                        i,
+                        TrialSeeds.tuning(studySeed, i),
+                        effectiveHyperparameters(optimizers, arm, sampled)));
             }
             byArm.add(trials);
         }
@@ -75,8 +85,10 @@ public final class TrialPlanner {
      * @throws IllegalArgumentException when the arm names an unknown optimizer or schedule or a value they do not
      *     accept (impossible for a spec from {@link io.fairtune.service.spec.StudySpecParser})
      */
-    public static Hyperparameters effectiveHyperparameters(ArmSpec arm, Map<String, Object> sampled) {
-        OptimizerDefinition optimizer = OptimizerCatalog.find(arm.optimizer())
+    public static Hyperparameters effectiveHyperparameters(
+            OptimizerRegistry optimizers, ArmSpec arm, Map<String, Object> sampled) {
+        OptimizerDefinition optimizer = optimizers
+                .find(arm.optimizer())
                 .orElseThrow(() -> new IllegalArgumentException("unknown optimizer " + arm.optimizer()));
         ScheduleDefinition schedule = ScheduleCatalog.find(arm.schedule().type())
                 .orElseThrow(() -> new IllegalArgumentException(

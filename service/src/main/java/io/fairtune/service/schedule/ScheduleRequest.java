@@ -1,5 +1,6 @@
 package io.fairtune.service.schedule;
 
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.problem.FieldError;
 import io.fairtune.service.spec.SpecValidationException;
 import io.fairtune.service.spec.StudySpecParser;
@@ -38,11 +39,17 @@ record ScheduleRequest(String name, String cron, ZoneId zone, ObjectNode spec) {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** {@link #parse(String, Duration, Instant, OptimizerRegistry)} with built-in optimizers only (tests). */
+    static ScheduleRequest parse(String json, Duration minInterval, Instant now) {
+        return parse(json, minInterval, now, OptimizerRegistry.builtIns());
+    }
+
     /**
      * @param minInterval the shortest gap allowed between two firings
+     * @param optimizers the optimizers the spec's arms may name
      * @throws ScheduleRequestInvalidException listing every field that is wrong
      */
-    static ScheduleRequest parse(String json, Duration minInterval, Instant now) {
+    static ScheduleRequest parse(String json, Duration minInterval, Instant now, OptimizerRegistry optimizers) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -82,7 +89,7 @@ record ScheduleRequest(String name, String cron, ZoneId zone, ObjectNode spec) {
             errors.add(new FieldError("spec", "is required: a study spec object, as POST /api/v1/studies takes"));
         } else {
             try {
-                StudySpecParser.parse(labelled((ObjectNode) spec, 0));
+                StudySpecParser.parse(labelled((ObjectNode) spec, 0), optimizers);
             } catch (SpecValidationException e) {
                 e.errors()
                         .forEach(error -> errors.add(new FieldError(

@@ -1,5 +1,6 @@
 package io.fairtune.service.schedule;
 
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.json.Json;
 import io.fairtune.service.report.ReportService;
 import io.fairtune.service.schedule.ScheduleViews.ClaimPoint;
@@ -63,6 +64,7 @@ public class StudySchedules {
     private final ReportService reports;
     private final Clock clock;
     private final Duration minInterval;
+    private final OptimizerRegistry optimizers;
 
     /**
      * Claim points of finished studies, whose reports can no longer change: a schedule's page (polled every few
@@ -81,8 +83,10 @@ public class StudySchedules {
             ScheduleQuartz quartz,
             StudyService studies,
             ReportService reports,
+            OptimizerRegistry optimizers,
             Clock clock,
             @Value("${fairtune.schedules.min-interval}") Duration minInterval) {
+        this.optimizers = optimizers;
         this.jdbc = jdbc;
         this.quartz = quartz;
         this.studies = studies;
@@ -97,7 +101,7 @@ public class StudySchedules {
     /** @throws ScheduleRequestInvalidException for a bad name, cron, time zone or spec */
     @Transactional
     public ScheduleView create(String json, Owner owner) {
-        ScheduleRequest request = ScheduleRequest.parse(json, minInterval, clock.instant());
+        ScheduleRequest request = ScheduleRequest.parse(json, minInterval, clock.instant(), optimizers);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
                 connection -> {
@@ -163,7 +167,7 @@ public class StudySchedules {
         String json = ScheduleRequest.labelled(schedule.spec(), scheduleId);
         StudySpec spec;
         try {
-            spec = StudySpecParser.parse(json);
+            spec = StudySpecParser.parse(json, optimizers);
         } catch (SpecValidationException e) {
             String why = e.errors().stream()
                     .map(error -> error.field() + ": " + error.message())

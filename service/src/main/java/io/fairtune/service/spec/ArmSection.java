@@ -6,10 +6,10 @@ import static io.fairtune.service.spec.StudySpecParser.ARM_NAME;
 import static io.fairtune.service.spec.StudySpecParser.MAX_ARMS;
 
 import io.fairtune.contract.catalog.HyperparameterDefinition;
-import io.fairtune.contract.catalog.OptimizerCatalog;
 import io.fairtune.contract.catalog.OptimizerDefinition;
 import io.fairtune.contract.catalog.ScheduleCatalog;
 import io.fairtune.contract.catalog.ScheduleDefinition;
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.spec.ArmSpec.Schedule;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * Reads {@code arms}: each arm's optimizer and schedule from the worker's catalogs, the settings fixed in its schedule
+ * Reads {@code arms}: each arm's optimizer (built in or a plugin) and schedule from the worker's catalogs, the settings fixed in its schedule
  * and the space it tunes, and whether those settings fit together.
  */
 final class ArmSection {
@@ -28,11 +28,16 @@ final class ArmSection {
     private static final List<String> ARM_FIELDS = List.of("name", "optimizer", "schedule", "space");
 
     private final SettingValues values;
+    private final OptimizerRegistry optimizers;
     private final List<String> names = new ArrayList<>();
 
-    /** @param trainingSteps the workload's, to bound warmup_steps; null when invalid (reported there) */
-    ArmSection(Long trainingSteps) {
+    /**
+     * @param trainingSteps the workload's, to bound warmup_steps; null when invalid (reported there)
+     * @param optimizers the built-ins and this service's plugins
+     */
+    ArmSection(Long trainingSteps, OptimizerRegistry optimizers) {
         this.values = new SettingValues(trainingSteps);
+        this.optimizers = optimizers;
     }
 
     /** The distinct arm names given, even of arms that are otherwise invalid, for the comparisons to refer to. */
@@ -89,7 +94,7 @@ final class ArmSection {
         }
         String optimizerName = a.string("optimizer", true);
         OptimizerDefinition optimizer =
-                a.lookup("optimizer", optimizerName, "optimizer", OptimizerCatalog::find, OptimizerCatalog.names());
+                a.lookup("optimizer", optimizerName, "optimizer", optimizers::find, optimizers.names());
         SpecCursor schedule = a.field("schedule");
         String scheduleType = null;
         ScheduleDefinition scheduleDefinition = null;

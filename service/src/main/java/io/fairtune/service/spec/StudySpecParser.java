@@ -1,5 +1,6 @@
 package io.fairtune.service.spec;
 
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.problem.FieldError;
 import io.fairtune.service.report.stats.BestOfKDifference;
 import io.fairtune.service.report.stats.MeanDifference;
@@ -64,14 +65,21 @@ public final class StudySpecParser {
 
     private StudySpecParser() {}
 
+    /** {@link #parse(String, OptimizerRegistry)} against the built-in optimizers alone (tests, examples). */
+    public static StudySpec parse(String json) {
+        return parse(json, OptimizerRegistry.builtIns());
+    }
+
     /**
      * Parses and validates a spec, filling every default (validation split, attempts per trial, description,
      * comparisons).
      *
+     * @param optimizers the optimizers an arm may name: the built-ins and the service's plugins
      * @throws SpecValidationException listing every problem found
      */
-    public static StudySpec parse(String json) {
+    public static StudySpec parse(String json, OptimizerRegistry optimizers) {
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(optimizers, "optimizers");
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -82,7 +90,7 @@ public final class StudySpecParser {
             throw new SpecValidationException(List.of(new FieldError("", "malformed JSON: the document is empty")));
         }
         SpecCursor document = SpecCursor.root(root);
-        StudySpec spec = study(document);
+        StudySpec spec = study(document, optimizers);
         if (!document.errors().isEmpty() || spec == null) {
             throw new SpecValidationException(document.errors());
         }
@@ -103,7 +111,7 @@ public final class StudySpecParser {
         return "malformed JSON: " + message;
     }
 
-    private static StudySpec study(SpecCursor root) {
+    private static StudySpec study(SpecCursor root, OptimizerRegistry optimizers) {
         SpecCursor o = root.object(STUDY_FIELDS);
         if (o == null) {
             return null;
@@ -123,7 +131,7 @@ public final class StudySpecParser {
         Search search = SearchSection.search(o);
         Budget budget = SearchSection.budget(o);
         FinalEvaluation finalEvaluation = SearchSection.finalEvaluation(o);
-        ArmSection armSection = new ArmSection(workloadSection.trainingSteps());
+        ArmSection armSection = new ArmSection(workloadSection.trainingSteps(), optimizers);
         List<ArmSpec> arms = armSection.read(o);
         List<Claim> claims = ClaimSection.read(
                 o,

@@ -73,6 +73,35 @@ class FairtuneCliTest {
     }
 
     @Test
+    void aPluginArmValidatesAgainstThePluginsDirectoryAndIsRejectedWithout() throws IOException {
+        tools.jackson.databind.node.ObjectNode root = (tools.jackson.databind.node.ObjectNode)
+                tools.jackson.databind.json.JsonMapper.shared().readTree(smoke());
+        root.withArray("arms")
+                .add(tools.jackson.databind.json.JsonMapper.shared().readTree("""
+                {"name": "signum", "optimizer": "signum", "schedule": {"type": "constant"},
+                 "space": {"learning_rate": {"min": 1e-3, "max": 1e-2, "scale": "log"},
+                           "momentum": {"value": 0.95}}}
+                """));
+        Path spec = write("plugin.json", root.toString());
+        String plugins = "../examples/optimizer-plugin/target/plugins";
+
+        assertThat(run("validate", "--plan", "--plugins-dir", plugins, spec.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .contains("signum (signum): 4 tuning trials")
+                .containsPattern("  signum #0 seed -?\\d+ \\{learning_rate=[0-9.E-]+, momentum=0.95, weight_decay=0.0,"
+                        + " exclude_bias_and_norm=false, label_smoothing=0.0");
+
+        assertThat(run("validate", spec.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains(": arms[2].optimizer: unknown optimizer 'signum'");
+
+        assertThat(run("validate", "--plugins-dir", dir.resolve("none").toString(), spec.toString()))
+                .isEqualTo(64);
+        assertThat(err.toString()).contains("--plugins-dir: plugins directory").contains("is not a readable directory");
+    }
+
+    @Test
     void malformedJsonAndMissingFilesAreRejectedSpecs() throws IOException {
         Path spec = write("broken.json", "{\n  \"name\": \"x\",\n  \"arms\": [\n}");
 

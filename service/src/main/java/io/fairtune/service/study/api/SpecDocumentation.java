@@ -2,8 +2,8 @@ package io.fairtune.service.study.api;
 
 import io.fairtune.contract.catalog.DatasetCatalog;
 import io.fairtune.contract.catalog.ModelCatalog;
-import io.fairtune.contract.catalog.OptimizerCatalog;
 import io.fairtune.contract.catalog.ScheduleCatalog;
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.spec.Claim;
 import io.fairtune.service.spec.ParameterSpace;
 import io.fairtune.service.spec.SearchAlgorithm;
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 class SpecDocumentation {
 
     @Bean
-    OpenApiCustomizer specEnums() {
+    OpenApiCustomizer specEnums(OptimizerRegistry optimizers) {
         return openApi -> {
             @SuppressWarnings("rawtypes")
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
@@ -32,7 +32,7 @@ class SpecDocumentation {
             List<String> bases = Claim.Basis.specNames();
             enumerate(schemas, "WorkloadSpec", "dataset", DatasetCatalog.names());
             enumerate(schemas, "WorkloadSpec", "model", ModelCatalog.names());
-            enumerate(schemas, "ArmSpec", "optimizer", OptimizerCatalog.names());
+            enumerate(schemas, "ArmSpec", "optimizer", optimizers.names());
             enumerate(
                     schemas,
                     "SearchSpec",

@@ -1,5 +1,6 @@
 package io.fairtune.service.study.api;
 
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.auth.AllowedRoles;
 import io.fairtune.service.auth.Caller;
 import io.fairtune.service.auth.Role;
@@ -54,10 +55,12 @@ class StudyController {
 
     private final StudyService service;
     private final StudyQueries queries;
+    private final OptimizerRegistry optimizers;
 
-    StudyController(StudyService service, StudyQueries queries) {
+    StudyController(StudyService service, StudyQueries queries, OptimizerRegistry optimizers) {
         this.service = service;
         this.queries = queries;
+        this.optimizers = optimizers;
     }
 
     /** What a dry run answers: the trials the study would plan, nothing stored. */
@@ -126,9 +129,9 @@ class StudyController {
             @AuthenticationPrincipal Caller caller)
             throws IOException {
         String json = body(request);
-        StudySpec spec = StudySpecParser.parse(json);
+        StudySpec spec = StudySpecParser.parse(json, optimizers);
         if (dryRun) {
-            return ResponseEntity.ok(DryRun.of(spec, TrialPlanner.plan(spec)));
+            return ResponseEntity.ok(DryRun.of(spec, TrialPlanner.plan(spec, optimizers)));
         }
         Study study = service.create(spec, json, new StudyService.Creator(caller.name(), caller.tokenId()));
         return ResponseEntity.created(URI.create("/api/v1/studies/" + study.id()))
@@ -149,8 +152,8 @@ class StudyController {
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                                             schema = @Schema(implementation = SpecDocument.StudySpec.class))))
     DryRun plan(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
-        StudySpec spec = StudySpecParser.parse(body(request));
-        return DryRun.of(spec, TrialPlanner.plan(spec));
+        StudySpec spec = StudySpecParser.parse(body(request), optimizers);
+        return DryRun.of(spec, TrialPlanner.plan(spec, optimizers));
     }
 
     /** The raw spec, so the parser can report every error with its path; RequestSizeLimitFilter bounds its size. */

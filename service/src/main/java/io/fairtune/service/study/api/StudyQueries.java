@@ -1,7 +1,7 @@
 package io.fairtune.service.study.api;
 
-import io.fairtune.contract.catalog.OptimizerCatalog;
 import io.fairtune.contract.catalog.OptimizerDefinition;
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.json.Json;
 import io.fairtune.service.problem.InvalidRequestException;
 import io.fairtune.service.study.Arm;
@@ -49,6 +49,7 @@ public class StudyQueries {
     private final TrialRepository trials;
     private final AttemptRepository attempts;
     private final MeasurementStore measurements;
+    private final OptimizerRegistry optimizers;
 
     private final Clock clock;
 
@@ -58,8 +59,10 @@ public class StudyQueries {
             TrialRepository trials,
             AttemptRepository attempts,
             MeasurementStore measurements,
+            OptimizerRegistry optimizers,
             Clock clock) {
         this.clock = clock;
+        this.optimizers = optimizers;
         this.studies = studies;
         this.arms = arms;
         this.trials = trials;
@@ -211,7 +214,9 @@ public class StudyQueries {
                     .filter(e -> e.getKey().finished())
                     .mapToLong(Map.Entry::getValue)
                     .sum();
-            String decay = OptimizerCatalog.find(arm.optimizer())
+            // UNKNOWN for a stored arm of a plugin this service no longer has: the study still reads as stored.
+            String decay = optimizers
+                    .find(arm.optimizer())
                     .map(OptimizerDefinition::weightDecayKind)
                     .map(Enum::name)
                     .orElse("UNKNOWN");

@@ -1,5 +1,6 @@
 package io.fairtune.service.study.api;
 
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.service.json.Json;
 import io.fairtune.service.sampling.PlannedTrial;
 import io.fairtune.service.sampling.TrialPlanner;
@@ -36,10 +37,18 @@ public class StudyService {
     private final TrialRepository trials;
     private final TrialQueue queue;
 
+    private final OptimizerRegistry optimizers;
     private final Clock clock;
 
-    StudyService(StudyRepository studies, ArmRepository arms, TrialRepository trials, TrialQueue queue, Clock clock) {
+    StudyService(
+            StudyRepository studies,
+            ArmRepository arms,
+            TrialRepository trials,
+            TrialQueue queue,
+            OptimizerRegistry optimizers,
+            Clock clock) {
         this.clock = clock;
+        this.optimizers = optimizers;
         this.studies = studies;
         this.arms = arms;
         this.trials = trials;
@@ -77,7 +86,7 @@ public class StudyService {
             armsByName.put(arm.name(), arm);
         }
         List<Trial> planned = new ArrayList<>();
-        for (PlannedTrial point : TrialPlanner.plan(spec)) {
+        for (PlannedTrial point : TrialPlanner.plan(spec, optimizers)) {
             planned.add(new Trial(
                     study.id(),
                     armsByName.get(point.arm()).id(),

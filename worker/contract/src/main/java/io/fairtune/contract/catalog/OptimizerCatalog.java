@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every optimizer of OPTIMIZERS.md with its hyperparameters, legal ranges and defaults. The service validates
- * study specs against this list and the worker fills defaults from it: one list for both sides. The base learning
+ * Every built-in optimizer of OPTIMIZERS.md with its hyperparameters, legal ranges and defaults. Both sides read
+ * them through {@link io.fairtune.contract.plugin.OptimizerRegistry}, which adds the plugins of a plugins directory. The base learning
  * rate is the schedule's ({@link ScheduleCatalog#LEARNING_RATE}); a rule is handed η_t each step.
  */
 public final class OptimizerCatalog {
@@ -24,7 +24,8 @@ public final class OptimizerCatalog {
     static final HyperparameterDefinition WEIGHT_DECAY = real("weight_decay", 0, true, INF, false, 0.0, "λ");
     static final HyperparameterDefinition BETA1 = real("beta1", 0, true, 1, false, 0.9, "first-moment decay β1");
     static final HyperparameterDefinition BETA2 = real("beta2", 0, true, 1, false, 0.999, "second-moment decay β2");
-    static final HyperparameterDefinition LABEL_SMOOTHING =
+    /** A loss setting every optimizer's catalog entry ends with, plugins' too: the trainer reads it, no rule does. */
+    public static final HyperparameterDefinition LABEL_SMOOTHING =
             real("label_smoothing", 0, true, 1, false, 0.0, "label smoothing of the cross-entropy loss");
 
     private static final Map<String, OptimizerDefinition> OPTIMIZERS = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.fairtune.worker.node;
 
 import io.fairtune.contract.job.TrialSlot;
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.contract.protocol.AttemptFailure;
 import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.contract.protocol.MeasurementBatch;
@@ -36,13 +37,21 @@ public final class TrialExecutor implements TrialSlot {
 
     private final ServiceClient service;
     private final Trainer trainer;
+    private final OptimizerRegistry optimizers;
     private final String nodeName;
     private final Duration heartbeatInterval;
     private final ScheduledExecutorService heartbeats;
 
-    public TrialExecutor(ServiceClient service, Trainer trainer, String nodeName, Duration heartbeatInterval) {
+    /** @param optimizers the optimizers {@code trainer} trains: the built-ins and this node's plugins */
+    public TrialExecutor(
+            ServiceClient service,
+            Trainer trainer,
+            OptimizerRegistry optimizers,
+            String nodeName,
+            Duration heartbeatInterval) {
         this.service = service;
         this.trainer = trainer;
+        this.optimizers = optimizers;
         this.nodeName = nodeName;
         this.heartbeatInterval = heartbeatInterval;
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,6 +82,19 @@ public final class TrialExecutor implements TrialSlot {
                 assignment.arm(),
                 assignment.sampleIndex(),
                 worker);
+        if (optimizers.find(assignment.optimizer()).isEmpty()) {
+            // This node is misconfigured, not the optimizer wrong: no result and no failure is reported, so the
+            // attempt is lost at the heartbeat timeout and the trial runs again, on a node that has the plugin;
+            // after its attempts run out it ends LOST, which never counts against the arm (a FAILED trial would).
+            log.error(
+                    "Trial {} attempt {} abandoned: optimizer '{}' is not on this worker ({}); start it with"
+                            + " --fairtune.plugins-dir pointing at the plugin's jar",
+                    trialId,
+                    attempt,
+                    assignment.optimizer(),
+                    optimizers.describe());
+            return;
+        }
         AtomicBoolean stale = new AtomicBoolean(false);
         Heartbeat heartbeat = new Heartbeat(trialId, attempt, stale);
         try {
@@ -123,8 +145,9 @@ public final class TrialExecutor implements TrialSlot {
         }
     }
 
-    private static TrainingRequest request(TrialAssignment assignment) {
+    private TrainingRequest request(TrialAssignment assignment) {
         return TrainingRequest.of(
+                optimizers,
                 assignment.workload(),
                 assignment.optimizer(),
                 assignment.scheduleType(),

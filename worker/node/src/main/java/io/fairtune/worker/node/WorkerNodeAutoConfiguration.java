@@ -1,6 +1,7 @@
 package io.fairtune.worker.node;
 
 import io.fairtune.contract.launch.NativeEnvironment;
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.worker.data.DatasetRepository;
 import io.fairtune.worker.training.Trainer;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
@@ -45,9 +47,21 @@ public class WorkerNodeAutoConfiguration {
         return new DatasetRepository(fashionMnistDir);
     }
 
+    /**
+     * The built-ins and the plugins of {@code fairtune.plugins-dir}; the service defines its own, which its
+     * in-process slot shares.
+     */
     @Bean
-    Trainer trainer(DatasetRepository datasets) {
-        return new Trainer(datasets);
+    @ConditionalOnMissingBean
+    OptimizerRegistry optimizerRegistry(@Value("${fairtune.plugins-dir:}") String pluginsDir) {
+        OptimizerRegistry registry = OptimizerRegistry.load(pluginsDir);
+        log.info("Optimizers: {}", registry.describe());
+        return registry;
+    }
+
+    @Bean
+    Trainer trainer(DatasetRepository datasets, OptimizerRegistry optimizers) {
+        return new Trainer(datasets, optimizers);
     }
 
     @Bean
@@ -60,14 +74,19 @@ public class WorkerNodeAutoConfiguration {
     }
 
     @Bean
-    TrialExecutor trialExecutor(ServiceClient serviceClient, Trainer trainer, WorkerProperties properties) {
+    TrialExecutor trialExecutor(
+            ServiceClient serviceClient, Trainer trainer, OptimizerRegistry optimizers, WorkerProperties properties) {
         String name = properties.name().isBlank() ? defaultNodeName() : properties.name();
-        return new TrialExecutor(serviceClient, trainer, name, properties.heartbeatInterval());
+        return new TrialExecutor(serviceClient, trainer, optimizers, name, properties.heartbeatInterval());
     }
 
-    /** One Quartz thread per slot, and the scheduler started: this node fires trials. */
+    /**
+     * One Quartz thread per slot, and the scheduler started: this node fires trials. It takes the optimizer registry
+     * so the plugins are loaded, or the start refused, before the scheduler can fire a trial.
+     */
     @Bean
-    SchedulerFactoryBeanCustomizer trialSlotsCustomizer(WorkerProperties workerProperties, QuartzProperties quartz) {
+    SchedulerFactoryBeanCustomizer trialSlotsCustomizer(
+            WorkerProperties workerProperties, QuartzProperties quartz, OptimizerRegistry optimizers) {
         return factory -> {
             Properties properties = new Properties();
             properties.putAll(quartz.getProperties());
@@ -75,9 +94,10 @@ public class WorkerNodeAutoConfiguration {
             factory.setQuartzProperties(properties);
             factory.setAutoStartup(true);
             log.info(
-                    "Trial slots: {} (this node trains); native settings: {}",
+                    "Trial slots: {} (this node trains); native settings: {}; {}",
                     workerProperties.slots(),
-                    NativeEnvironment.describe());
+                    NativeEnvironment.describe(),
+                    optimizers.describe());
         };
     }
 

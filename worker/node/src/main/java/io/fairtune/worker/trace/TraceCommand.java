@@ -1,5 +1,7 @@
 package io.fairtune.worker.trace;
 
+import io.fairtune.contract.plugin.OptimizerRegistry;
+import io.fairtune.contract.plugin.PluginException;
 import io.fairtune.worker.optim.Optimizer;
 import io.fairtune.worker.optim.Optimizers;
 import io.fairtune.worker.optim.ParameterTensor;
@@ -30,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * schedule, and prints the trajectory as {@code {"learningRates": [...], "params": [{name: values}, ...]}} (the
  * parameters after each step; empty for a schedule-only case), so the worker's numbers can be checked against
  * other libraries. It runs in float64 through the same {@link Optimizers} and {@link Schedules} code the trainer
- * uses; rank-1 tensors count as bias/norm tensors, as in training.
+ * uses; rank-1 tensors count as bias/norm tensors, as in training. With {@code --plugins-dir DIR} it also knows the
+ * optimizer plugins in DIR's jars, so a plugin author checks a rule against their own vectors.
  */
 public final class TraceCommand {
 
@@ -47,18 +50,35 @@ public final class TraceCommand {
     private TraceCommand() {}
 
     /**
-     * @param args exactly one argument, the trace file
+     * @param args the trace file, after an optional {@code --plugins-dir DIR} (or {@code --plugins-dir=DIR}, {@code
+     *     --fairtune.plugins-dir=DIR}) whose optimizer plugins the trace may name
      * @return 0 on success, {@link #INVALID_INPUT} or {@link #USAGE} after printing a one-line reason to {@code err}
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1) {
-            err.println("usage: trace FILE.json");
+        List<String> rest = new ArrayList<>(List.of(args));
+        String pluginsDir = null;
+        if (!rest.isEmpty() && rest.get(0).equals("--plugins-dir") && rest.size() > 1) {
+            pluginsDir = rest.get(1);
+            rest = rest.subList(2, rest.size());
+        } else if (!rest.isEmpty() && rest.get(0).matches("--(fairtune\\.)?plugins-dir=.*")) {
+            pluginsDir = rest.get(0).substring(rest.get(0).indexOf('=') + 1);
+            rest = rest.subList(1, rest.size());
+        }
+        if (rest.size() != 1 || rest.get(0).startsWith("--")) {
+            err.println("usage: trace [--plugins-dir DIR] FILE.json");
             return USAGE;
         }
-        String file = args[0];
+        String file = rest.get(0);
+        OptimizerRegistry optimizers;
+        try {
+            optimizers = OptimizerRegistry.load(pluginsDir);
+        } catch (PluginException e) {
+            err.println("trace: " + oneLine(e.getMessage()));
+            return INVALID_INPUT;
+        }
         try {
             TraceCase trace = TraceCase.parse(JSON.readTree(read(file)));
-            out.println(JSON.writeValueAsString(run(trace)));
+            out.println(JSON.writeValueAsString(run(trace, optimizers)));
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("trace " + file + ": " + oneLine(e.getMessage()));
@@ -79,7 +99,7 @@ public final class TraceCommand {
         }
     }
 
-    private static ObjectNode run(TraceCase trace) {
+    private static ObjectNode run(TraceCase trace, OptimizerRegistry optimizers) {
         LearningRateSchedule schedule = trace.schedule() == null
                 ? null
                 : Schedules.create(trace.schedule().type(), trace.schedule().settings(), trace.steps());
@@ -92,7 +112,7 @@ public final class TraceCommand {
             }
             return result;
         }
-        Optimizer optimizer = Optimizers.create(trace.optimizer(), trace.hyperparameters());
+        Optimizer optimizer = Optimizers.create(optimizers, trace.optimizer(), trace.hyperparameters());
         loadNd4jQuietly();
         Map<String, INDArray> values = new LinkedHashMap<>();
         trace.params().forEach((name, tensor) -> values.put(name, array(tensor.values(), tensor.shape())));

@@ -4,6 +4,7 @@ import io.fairtune.contract.catalog.DatasetCatalog;
 import io.fairtune.contract.catalog.Hyperparameters;
 import io.fairtune.contract.catalog.ModelCatalog;
 import io.fairtune.contract.catalog.Workload;
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.contract.protocol.TrainingOutcome;
 import io.fairtune.contract.protocol.TrainingResult;
@@ -45,10 +46,17 @@ public final class Trainer {
     static final String LABEL_SMOOTHING = "label_smoothing";
 
     private final DatasetRepository datasets;
+    private final OptimizerRegistry optimizers;
 
-    /** Trains with the rules of {@link Optimizers} and {@link Schedules}. */
+    /** Trains built-in optimizers only (tests, the bench command). */
     public Trainer(DatasetRepository datasets) {
+        this(datasets, OptimizerRegistry.builtIns());
+    }
+
+    /** Trains with the rules of {@link Optimizers}, the plugins of {@code optimizers}, and {@link Schedules}. */
+    public Trainer(DatasetRepository datasets, OptimizerRegistry optimizers) {
         this.datasets = Objects.requireNonNull(datasets, "datasets");
+        this.optimizers = Objects.requireNonNull(optimizers, "optimizers");
     }
 
     /**
@@ -64,7 +72,7 @@ public final class Trainer {
         validate(workload);
         Hyperparameters values = request.hyperparameters();
         double labelSmoothing = values.real(LABEL_SMOOTHING);
-        Optimizer optimizer = Optimizers.create(request.optimizer(), values);
+        Optimizer optimizer = Optimizers.create(optimizers, request.optimizer(), values);
         LearningRateSchedule schedule = Schedules.create(request.schedule(), values, workload.trainingSteps());
         LoadedDataset dataset = datasets.get(workload.dataset());
         int trainingExamples = dataset.training(workload.validationExamples()).size();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fairtune.contract.catalog.Workload;
+import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.contract.protocol.TrialAssignment;
 import io.fairtune.worker.data.DatasetRepository;
 import io.fairtune.worker.training.Trainer;
@@ -55,6 +56,45 @@ class TrialExecutorHeartbeatTest {
                 Map.of("learning_rate", 0.05, "momentum", 0.9),
                 11,
                 false);
+        TrialExecutor executor = executorFor(assignment);
+
+        executor.run(TRIAL, () -> false);
+        sleep(100);
+
+        assertThat(received).first().isEqualTo("attempts");
+        assertThat(received).contains("heartbeat", "measurements");
+        assertThat(received.subList(received.indexOf("result"), received.size()))
+                .as("requests from the result on")
+                .containsExactly("result");
+    }
+
+    @Test
+    void aTrialOfAnOptimizerThisNodeLacksIsLeftToBeLostNotFailed() throws IOException {
+        Workload workload = new Workload("synthetic", "mlp", 32, 60, 20, 500, "val_accuracy", 0.99);
+        TrialAssignment assignment = new TrialAssignment(
+                TRIAL,
+                1,
+                1,
+                "signum",
+                "TUNING",
+                0,
+                workload,
+                "signum",
+                "constant",
+                Map.of("learning_rate", 0.05),
+                11,
+                false);
+        TrialExecutor executor = executorFor(assignment);
+
+        executor.run(TRIAL, () -> false);
+        sleep(100);
+
+        // No failure (it would charge the arm a FAILED trial), no heartbeat (the attempt is lost at the timeout).
+        assertThat(received).containsExactly("attempts");
+    }
+
+    /** An executor of built-in optimizers talking to a stand-in that hands out {@code assignment}. */
+    private TrialExecutor executorFor(TrialAssignment assignment) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -72,20 +112,12 @@ class TrialExecutorHeartbeatTest {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         ServiceClient client = new ServiceClient(
                 () -> base, () -> "token", json, new ServiceClient.RetryPolicy(1, Duration.ZERO, Duration.ZERO));
-        TrialExecutor executor = new TrialExecutor(
+        return new TrialExecutor(
                 client,
                 new Trainer(new DatasetRepository(DatasetRepository.DEFAULT_FASHION_MNIST_DIR)),
+                OptimizerRegistry.builtIns(),
                 "test-node",
                 Duration.ofMillis(1));
-
-        executor.run(TRIAL, () -> false);
-        sleep(100);
-
-        assertThat(received).first().isEqualTo("attempts");
-        assertThat(received).contains("heartbeat", "measurements");
-        assertThat(received.subList(received.indexOf("result"), received.size()))
-                .as("requests from the result on")
-                .containsExactly("result");
     }
 
     private static void answer(HttpExchange exchange, String body) throws IOException {

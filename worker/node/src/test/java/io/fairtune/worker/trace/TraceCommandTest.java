@@ -73,7 +73,11 @@ class TraceCommandTest {
     @Test
     void rejectsWrongArguments() {
         assertThat(TraceCommand.run(new String[0], print(out), print(err))).isEqualTo(TraceCommand.USAGE);
-        assertThat(err()).isEqualTo("usage: trace FILE.json\n");
+        assertThat(err()).isEqualTo("usage: trace [--plugins-dir DIR] FILE.json\n");
+        assertThat(TraceCommand.run(new String[] {"--plugins-dir", "x.json"}, print(out), print(err)))
+                .isEqualTo(TraceCommand.USAGE);
+        assertThat(TraceCommand.run(new String[] {"--plugins-dr=x", "x.json"}, print(out), print(err)))
+                .isEqualTo(TraceCommand.USAGE);
     }
 
     @Test

@@ -1,0 +1,17 @@
+package io.fairtune.service.plugin;
+
+import io.fairtune.contract.plugin.PluginException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** A start refused for its plugins says why in one line, instead of a bean-creation stack trace. */
+class PluginFailureAnalyzer extends AbstractFailureAnalyzer<PluginException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, PluginException cause) {
+        return new FailureAnalysis(
+                "Optimizer plugins: " + cause.getMessage(),
+                "Fix or remove the plugin, or start without --fairtune.plugins-dir.",
+                cause);
+    }
+}
