@@ -1,5 +1,6 @@
 package io.fairtune.worker.node;
 
+import io.fairtune.contract.catalog.TrainerNames;
 import io.fairtune.contract.job.TrialSlot;
 import io.fairtune.contract.protocol.AttemptFailure;
 import io.fairtune.contract.protocol.Measurement;
@@ -7,6 +8,7 @@ import io.fairtune.contract.protocol.MeasurementBatch;
 import io.fairtune.contract.protocol.TrainingOutcome;
 import io.fairtune.contract.protocol.TrainingResult;
 import io.fairtune.contract.protocol.TrialAssignment;
+import io.fairtune.worker.external.TrainerFailedException;
 import io.fairtune.worker.training.Trainer;
 import io.fairtune.worker.training.TrainingListener;
 import io.fairtune.worker.training.TrainingRequest;
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,15 +36,39 @@ public final class TrialExecutor implements TrialSlot {
 
     private static final Logger log = LoggerFactory.getLogger(TrialExecutor.class);
     private static final int MAX_CAUSE_CHARS = 8_000;
+    private static final int MAX_DETAIL_CHARS = 12_000;
+    private static final int MAX_MESSAGE_CHARS = 2_000;
 
     private final ServiceClient service;
-    private final Trainer trainer;
+    private final String trainerName;
+    private final AttemptTrainer trainer;
     private final String nodeName;
     private final Duration heartbeatInterval;
     private final ScheduledExecutorService heartbeats;
 
+    /** Runs the trials of the built-in DL4J trainer. */
     public TrialExecutor(ServiceClient service, Trainer trainer, String nodeName, Duration heartbeatInterval) {
+        this(
+                service,
+                null,
+                (assignment, listener) -> trainer.train(request(assignment), listener),
+                nodeName,
+                heartbeatInterval);
+    }
+
+    /**
+     * Runs the trials of one trainer's pool.
+     *
+     * @param trainerName the external trainer, null for the built-in one: a trial of another trainer fails
+     */
+    public TrialExecutor(
+            ServiceClient service,
+            String trainerName,
+            AttemptTrainer trainer,
+            String nodeName,
+            Duration heartbeatInterval) {
         this.service = service;
+        this.trainerName = trainerName;
         this.trainer = trainer;
         this.nodeName = nodeName;
         this.heartbeatInterval = heartbeatInterval;
@@ -76,7 +103,13 @@ public final class TrialExecutor implements TrialSlot {
         AtomicBoolean stale = new AtomicBoolean(false);
         Heartbeat heartbeat = new Heartbeat(trialId, attempt, stale);
         try {
-            TrainingResult result = trainer.train(request(assignment), new TrainingListener() {
+            if (!Objects.equals(assignment.workload().trainer(), trainerName)) {
+                // Routing puts a trial only into its trainer's pool; a mismatch is a bug, never a reason to guess.
+                throw new IllegalStateException("trial " + trialId + " needs "
+                        + TrainerNames.describe(assignment.workload().trainer()) + " but fired on this node's pool of "
+                        + TrainerNames.describe(trainerName));
+            }
+            TrainingResult result = trainer.train(assignment, new TrainingListener() {
                 @Override
                 public void onMeasurement(Measurement measurement) {
                     if (!stale.get()
@@ -109,6 +142,16 @@ public final class TrialExecutor implements TrialSlot {
         } catch (ServiceClient.ServiceUnavailableException e) {
             // The sweeper marks the attempt lost and reschedules it; nothing more to do here.
             log.warn("Trial {} attempt {} abandoned: {}", trialId, attempt, e.getMessage());
+        } catch (TrainerFailedException e) {
+            log.warn("Trial {} attempt {} failed: {}", trialId, attempt, e.getMessage());
+            heartbeat.stop();
+            if (!stale.get()) {
+                service.failure(
+                        trialId,
+                        attempt,
+                        new AttemptFailure(
+                                bounded(e.getMessage(), MAX_MESSAGE_CHARS), bounded(e.detail(), MAX_DETAIL_CHARS)));
+            }
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vmError && !(e instanceof OutOfMemoryError)) {
                 throw vmError;
@@ -169,6 +212,11 @@ public final class TrialExecutor implements TrialSlot {
             stopped = true;
             schedule.cancel(false);
         }
+    }
+
+    /** Keeps the end, where a crash explains itself. */
+    private static String bounded(String text, int max) {
+        return text.length() > max ? "…" + text.substring(text.length() - max + 1) : text;
     }
 
     private static String describe(Throwable e) {
