@@ -22,7 +22,7 @@ export function studyView(root, { match, query }) {
   const error = h('p', { class: 'error', role: 'alert' });
   const progress = h('div');
   // Why queued trials do not start (no live worker has the study's trainer); empty while they can.
-  const waiting = h('p', { class: 'badge check-warn waiting', role: 'status', 'data-testid': 'study-waiting', hidden: true });
+  const waiting = h('p', { class: 'check-warn waiting', role: 'status', 'data-testid': 'study-waiting', hidden: true });
   const claims = h('div');
   const comparisons = h('div');
   const forest = chartFigure('claims-forest', 'Claims',

@@ -30,8 +30,9 @@ export function workersView(root) {
       { label: 'Instance', cell: (n) => h('code', {}, n.instance) },
       {
         label: 'Trainers',
-        cell: (n) => h('span', { 'data-testid': 'node-trainers' }, (n.trainers || []).map((t) => h('span', { class: 'badge' },
-          t === 'dl4j' ? 'dl4j (built-in)' : t))),
+        // Names as written (they are what a spec's workload.trainer names), so code, not capitalized badges.
+        cell: (n) => h('span', { 'data-testid': 'node-trainers' }, (n.trainers || []).flatMap((t, i) => [i ? ', ' : null,
+          h('code', {}, t), t === 'dl4j' ? ' (built-in)' : null])),
       },
       { label: 'Last check-in', class: 'nowrap', cell: (n) => `${fmtAge(n.lastCheckin)} (${fmtDate(n.lastCheckin)})` },
       { label: 'Check-in interval', class: 'num', cell: (n) => fmtDuration((n.checkinIntervalMillis || 0) / 1000) },
