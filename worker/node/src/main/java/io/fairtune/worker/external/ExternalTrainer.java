@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -44,9 +46,20 @@ public final class ExternalTrainer {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RegisteredTrainer trainer;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
 
     public ExternalTrainer(RegisteredTrainer trainer) {
         this.trainer = trainer;
+    }
+
+    /**
+     * Stops every program still running (the node is shutting down): their attempts end STOPPED, and Quartz's
+     * recovery or the sweeper runs them again. Without this a trainer would outlive its worker.
+     */
+    public void close() {
+        closing = true;
+        running.forEach(this::stop);
     }
 
     public String name() {
@@ -141,6 +154,7 @@ public final class ExternalTrainer {
             throw new TrainerFailedException(
                     "trainer '" + trainer.name() + "' could not start: " + e.getMessage(), String.join(" ", command));
         }
+        running.add(process);
         log.info(
                 "Trial {} attempt {}: trainer '{}' started as pid {}",
                 assignment.trialId(),
@@ -152,7 +166,7 @@ public final class ExternalTrainer {
         TrainerRun run = new TrainerRun(assignment.workload(), assignment.evaluateOnTest(), rates, start);
         try {
             while (true) {
-                if (listener.shouldStop() || Thread.currentThread().isInterrupted()) {
+                if (closing || listener.shouldStop() || Thread.currentThread().isInterrupted()) {
                     stop(process);
                     return run.result(TrainingOutcome.STOPPED, "stopped on request");
                 }
@@ -196,7 +210,7 @@ public final class ExternalTrainer {
                 }
             }
             int code = awaitExit(process, listener);
-            if (code == Integer.MIN_VALUE) {
+            if (code == Integer.MIN_VALUE || closing) {
                 return run.result(TrainingOutcome.STOPPED, "stopped on request");
             }
             if (code != 0) {
@@ -211,6 +225,7 @@ public final class ExternalTrainer {
             if (process.isAlive()) {
                 stop(process);
             }
+            running.remove(process);
         }
     }
 

@@ -27,6 +27,7 @@ final class TrainerPools implements SmartLifecycle, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(TrainerPools.class);
 
     private final List<SchedulerFactoryBean> pools = new ArrayList<>();
+    private final List<ExternalTrainer> programs = new ArrayList<>();
     private volatile boolean running;
 
     TrainerPools(
@@ -42,6 +43,7 @@ final class TrainerPools implements SmartLifecycle, DisposableBean {
         String instanceId = builtIn.getSchedulerInstanceId();
         for (RegisteredTrainer trainer : trainers) {
             ExternalTrainer external = new ExternalTrainer(trainer);
+            programs.add(external);
             TrialExecutor executor =
                     new TrialExecutor(service, trainer.name(), external::train, nodeName, heartbeatInterval);
             Properties properties = new Properties();
@@ -91,6 +93,8 @@ final class TrainerPools implements SmartLifecycle, DisposableBean {
 
     @Override
     public void destroy() throws Exception {
+        // Quartz does not wait for running jobs here: their programs must not outlive the node.
+        programs.forEach(ExternalTrainer::close);
         for (SchedulerFactoryBean pool : pools) {
             pool.destroy();
         }

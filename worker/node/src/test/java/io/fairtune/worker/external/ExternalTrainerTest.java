@@ -122,6 +122,24 @@ class ExternalTrainerTest {
     }
 
     @Test
+    void aNodeShuttingDownStopsItsTrainersAndTheirAttemptsEndStopped() throws Exception {
+        ExternalTrainer trainer = trainer();
+        Recording recording = new Recording();
+        java.util.concurrent.CompletableFuture<TrainingResult> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> trainer.train(assignment("slow-200", false), recording));
+        while (recording.measurements.isEmpty()) {
+            sleep(50);
+        }
+
+        trainer.close();
+
+        assertThat(run.get(10, java.util.concurrent.TimeUnit.SECONDS).outcome()).isEqualTo(TrainingOutcome.STOPPED);
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
+                .as("no trainer process left")
+                .isEmpty();
+    }
+
+    @Test
     void theWorkersOwnEnvironmentNeverReachesTheTrainer() throws Exception {
         Path script = temp.resolve("env.sh");
         Files.writeString(script, "#!/bin/sh\nenv >&2\nexit 1\n");
