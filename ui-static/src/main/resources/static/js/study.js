@@ -21,6 +21,8 @@ export function studyView(root, { match, query }) {
   const meta = h('div', { class: 'meta' }, facts);
   const error = h('p', { class: 'error', role: 'alert' });
   const progress = h('div');
+  // Why queued trials do not start (no live worker has the study's trainer); empty while they can.
+  const waiting = h('p', { class: 'check-warn waiting', role: 'status', 'data-testid': 'study-waiting', hidden: true });
   const claims = h('div');
   const comparisons = h('div');
   const forest = chartFigure('claims-forest', 'Claims',
@@ -51,7 +53,7 @@ export function studyView(root, { match, query }) {
   charts.curves.controls.append(metricSelect);
 
   mount(root, head, meta, error,
-    section('Progress', progress, statusLegend()),
+    section('Progress', waiting, progress, statusLegend()),
     section('Claims', forest.el, claims),
     section('Exploratory comparisons', comparisons),
     h('div', { class: 'chart-grid' }, Object.values(charts).map((c) => c.el)),
@@ -94,6 +96,7 @@ export function studyView(root, { match, query }) {
     mount(facts,
         item('Created', `${fmtDate(s.createdAt)}${detail.createdBy ? ` by ${detail.createdBy}` : ''}`),
         item(s.finishedAt ? 'Finished' : 'Running for', s.finishedAt ? `${fmtDate(s.finishedAt)} (${fmtDuration(s.durationSeconds)})` : fmtDuration(s.durationSeconds)),
+        item('Trainer', w.trainer ? w.trainer : 'built-in (DL4J)'),
         item('Workload', `${w.dataset ?? '?'} · ${w.model ?? '?'} · batch ${fmtInt(w.batchSize)} · ${fmtInt(w.trainingSteps)} steps (eval every ${fmtInt(w.evalEverySteps)})`),
         item('Target', w.targetMetric ? `${w.targetMetric} ≥ ${fmtPct(w.targetValue, 1)}` : '—'),
         item('Search', `${detail.searchAlgorithm ?? '?'}, seed ${detail.searchSeed ?? '?'}`),
@@ -207,6 +210,8 @@ export function studyView(root, { match, query }) {
     const s = detail.summary;
     document.title = `${s.name} · Fairtune`;
     renderHead();
+    waiting.textContent = detail.waiting || '';
+    waiting.hidden = !detail.waiting;
     renderProgress();
     trials.setArms(s.arms || [], tunedNames(detail.spec));
     const terminal = TERMINAL_STUDY.has(s.status);

@@ -14,7 +14,7 @@ export function workersView(root) {
   const nodes = h('div', {}, h('p', { class: 'hint' }, 'Loading…'));
   const workers = h('div');
   mount(root, h('div', { class: 'page-head' }, h('h1', {}, 'Workers')), error,
-    section('Cluster nodes', h('p', { class: 'hint' }, 'Scheduler instances that checked in to the clustered job store.'), nodes),
+    section('Cluster nodes', h('p', { class: 'hint' }, 'Scheduler instances that checked in to the clustered job store, with the trainers each runs: a study\'s trials go only to nodes that have its trainer.'), nodes),
     section('Worker slots and running trials', workers));
 
   async function refresh() {
@@ -28,6 +28,12 @@ export function workersView(root) {
     const list = data.nodes || [];
     mount(nodes, list.length ? table([
       { label: 'Instance', cell: (n) => h('code', {}, n.instance) },
+      {
+        label: 'Trainers',
+        // Names as written (they are what a spec's workload.trainer names), so code, not capitalized badges.
+        cell: (n) => h('span', { 'data-testid': 'node-trainers' }, (n.trainers || []).flatMap((t, i) => [i ? ', ' : null,
+          h('code', {}, t), t === 'dl4j' ? ' (built-in)' : null])),
+      },
       { label: 'Last check-in', class: 'nowrap', cell: (n) => `${fmtAge(n.lastCheckin)} (${fmtDate(n.lastCheckin)})` },
       { label: 'Check-in interval', class: 'num', cell: (n) => fmtDuration((n.checkinIntervalMillis || 0) / 1000) },
       {

@@ -43,6 +43,11 @@ final class WorkerProcesses implements AutoCloseable {
 
     /** Starts a worker with one slot; its log goes to {@code target/<name>.log}. */
     Process start(String name) {
+        return start(name, List.of());
+    }
+
+    /** Starts a worker with one slot and more settings (e.g. its external trainers). */
+    Process start(String name, List<String> settings) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -59,6 +64,7 @@ final class WorkerProcesses implements AutoCloseable {
         if (pluginsDir != null) {
             command.add("--fairtune.plugins-dir=" + pluginsDir);
         }
+        command.addAll(settings);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
@@ -75,10 +81,15 @@ final class WorkerProcesses implements AutoCloseable {
 
     /** Started Quartz nodes check in; a service that only schedules never does. */
     void awaitClusterNodes(int expected, Duration timeout) throws InterruptedException {
+        awaitNodes("FairtuneTrials", expected, timeout);
+    }
+
+    /** Waits for nodes of one scheduler name: a trainer's pool ({@code FairtuneTrials.trainer.<name>}), say. */
+    void awaitNodes(String schedulerName, int expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Integer nodes = jdbc.queryForObject(
-                    "select count(*) from qrtz_scheduler_state where sched_name = 'FairtuneTrials'", Integer.class);
+                    "select count(*) from qrtz_scheduler_state where sched_name = ?", Integer.class, schedulerName);
             if (nodes != null && nodes >= expected) {
                 return;
             }
@@ -89,7 +100,7 @@ final class WorkerProcesses implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError(expected + " worker nodes did not join the cluster within " + timeout);
+        throw new AssertionError(expected + " worker nodes did not join " + schedulerName + " within " + timeout);
     }
 
     @Override

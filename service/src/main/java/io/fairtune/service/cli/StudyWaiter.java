@@ -121,6 +121,11 @@ final class StudyWaiter {
         if (!notes.isEmpty()) {
             line.append(" (").append(notes).append(')');
         }
+        // e.g. "waiting: no live worker has trainer 'torch'": a study that cannot move says why.
+        String waiting = study.path("waiting").asString("");
+        if (!waiting.isEmpty()) {
+            line.append("; ").append(waiting);
+        }
         return line.toString();
     }
 

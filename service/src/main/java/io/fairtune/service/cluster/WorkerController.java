@@ -1,5 +1,6 @@
 package io.fairtune.service.cluster;
 
+import io.fairtune.contract.catalog.TrainerNames;
 import io.fairtune.service.auth.AllowedRoles;
 import io.fairtune.service.auth.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,8 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The cluster as users see it: Quartz nodes that checked in, and worker slots with the attempts they run.
- * Read from Quartz's state table and the attempt table, so it needs nothing from the workers themselves.
+ * The cluster as users see it: Quartz nodes that checked in with the trainers they run, and worker slots with the
+ * attempts they run. Read from Quartz's state table and the attempt table, so it needs nothing from the workers
+ * themselves: a node runs one scheduler per trainer it has ({@link TrainerNames}), all under one instance id.
  */
 @RestController
 @Tag(name = "workers", description = "Worker nodes and what they run")
@@ -33,7 +36,10 @@ class WorkerController {
         this.schedulerName = schedulerName;
     }
 
-    record Node(String instance, Instant lastCheckin, long checkinIntervalMillis) {}
+    /**
+     * @param trainers what the node trains: {@code dl4j} (the built-in trainer) and the external trainers it has
+     */
+    record Node(String instance, Instant lastCheckin, long checkinIntervalMillis, List<String> trainers) {}
 
     record RunningAttempt(
             long trialId,
@@ -55,11 +61,26 @@ class WorkerController {
             summary = "Quartz nodes and worker slots active in the last hour, with their running attempts")
     @Transactional(readOnly = true)
     Cluster workers() {
-        List<Node> nodes = jdbc.query(
-                "select instance_name, last_checkin_time, checkin_interval from qrtz_scheduler_state"
-                        + " where sched_name = ? order by instance_name",
-                (rs, i) -> new Node(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3)),
-                schedulerName);
+        Map<String, Node> byInstance = new LinkedHashMap<>();
+        jdbc.query(
+                "select instance_name, last_checkin_time, checkin_interval, sched_name from qrtz_scheduler_state"
+                        + " where sched_name = ? or starts_with(sched_name, ?) order by instance_name, sched_name",
+                rs -> {
+                    Optional<String> trainer = TrainerNames.trainerOf(schedulerName, rs.getString(4));
+                    if (trainer.isEmpty()) {
+                        return;
+                    }
+                    // The trials scheduler sorts first: its check-in stands for the node.
+                    Instant checkin = Instant.ofEpochMilli(rs.getLong(2));
+                    long interval = rs.getLong(3);
+                    byInstance
+                            .computeIfAbsent(rs.getString(1), n -> new Node(n, checkin, interval, new ArrayList<>()))
+                            .trainers()
+                            .add(trainer.get());
+                },
+                schedulerName,
+                TrainerNames.poolPrefix(schedulerName));
+        List<Node> nodes = List.copyOf(byInstance.values());
         Map<String, Worker> workers = new LinkedHashMap<>();
         jdbc.query(
                 "select a.worker, max(a.last_heartbeat_at) over (partition by a.worker) as last_seen, a.status,"

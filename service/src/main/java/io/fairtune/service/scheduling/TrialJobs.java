@@ -16,25 +16,28 @@ import org.quartz.TriggerBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts trials into the clustered Quartz store, one job per trial. Called inside the caller's transaction: the
- * job store shares the Spring-managed connection, so a trial is QUEUED exactly when its job is committed.
+ * Puts trials into the clustered Quartz store, one job per trial, under the scheduler name of the trainer that runs
+ * it ({@link TrialSchedulers}), so only nodes that have the trainer ever fire it. Called inside the caller's
+ * transaction: the job store shares the Spring-managed connection, so a trial is QUEUED exactly when its job is
+ * committed. {@code trainer} is the study's external trainer, null for the built-in one.
  */
 @Component
 public class TrialJobs {
 
-    private final Scheduler scheduler;
+    private final TrialSchedulers schedulers;
 
-    TrialJobs(Scheduler scheduler) {
-        this.scheduler = scheduler;
+    TrialJobs(TrialSchedulers schedulers) {
+        this.schedulers = schedulers;
     }
 
     /** Schedules the trial to run as soon as a slot is free; adds a trigger if its job already exists. */
-    public void schedule(long trialId) {
-        schedule(trialId, Duration.ZERO);
+    public void schedule(long trialId, String trainer) {
+        schedule(trialId, trainer, Duration.ZERO);
     }
 
     /** Schedules the trial to run once {@code delay} has passed (a retry after lost attempts backs off). */
-    public void schedule(long trialId, Duration delay) {
+    public void schedule(long trialId, String trainer, Duration delay) {
+        Scheduler scheduler = schedulers.of(trainer);
         JobKey key = JobKey.jobKey(TrialJob.jobName(trialId), TrialJob.GROUP);
         // Ignoring misfires keeps a backlog acquirable in submission order instead of rewriting it in batches.
         Trigger trigger = TriggerBuilder.newTrigger()
@@ -64,7 +67,8 @@ public class TrialJobs {
      * Makes the trial's job fire once, no sooner than {@code delay} from now: a trigger still waiting is replaced,
      * so a backoff holds whatever was queued before.
      */
-    public void scheduleNoSooner(long trialId, Duration delay) {
+    public void scheduleNoSooner(long trialId, String trainer, Duration delay) {
+        Scheduler scheduler = schedulers.of(trainer);
         JobKey key = JobKey.jobKey(TrialJob.jobName(trialId), TrialJob.GROUP);
         try {
             for (Trigger trigger : scheduler.getTriggersOfJob(key)) {
@@ -75,11 +79,12 @@ public class TrialJobs {
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot reschedule trial " + trialId, e);
         }
-        schedule(trialId, delay);
+        schedule(trialId, trainer, delay);
     }
 
     /** True when a trigger of the trial's job is still waiting to fire. */
-    public boolean waiting(long trialId) {
+    public boolean waiting(long trialId, String trainer) {
+        Scheduler scheduler = schedulers.of(trainer);
         JobKey key = JobKey.jobKey(TrialJob.jobName(trialId), TrialJob.GROUP);
         try {
             for (Trigger trigger : scheduler.getTriggersOfJob(key)) {
@@ -94,9 +99,9 @@ public class TrialJobs {
         }
     }
 
-    public void remove(long trialId) {
+    public void remove(long trialId, String trainer) {
         try {
-            scheduler.deleteJob(JobKey.jobKey(TrialJob.jobName(trialId), TrialJob.GROUP));
+            schedulers.of(trainer).deleteJob(JobKey.jobKey(TrialJob.jobName(trialId), TrialJob.GROUP));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot remove the job of trial " + trialId, e);
         }

@@ -6,13 +6,30 @@ import static io.fairtune.service.spec.StudySpecParser.TARGET_METRIC;
 import io.fairtune.contract.catalog.DatasetCatalog;
 import io.fairtune.contract.catalog.DatasetDefinition;
 import io.fairtune.contract.catalog.ModelCatalog;
+import io.fairtune.contract.catalog.TrainerNames;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Reads {@code workload}: the dataset and model, checked against the dataset catalog, and the training length. */
+/**
+ * Reads {@code workload}: the trainer, the dataset and model, and the training length. The built-in trainer's
+ * dataset and model are checked against its catalogs; an external trainer's are identifiers passed through to it
+ * (it knows its own datasets and models). A trainer is only ever a name: what it runs is in the workers'
+ * configuration, never in a spec, and any other field (a command, arguments, an environment) is refused as unknown.
+ */
 final class WorkloadSection {
 
-    private static final List<String> WORKLOAD_FIELDS =
-            List.of("dataset", "model", "batchSize", "trainingSteps", "evalEverySteps", "validationExamples", "target");
+    /** An external trainer's dataset or model: an identifier, never a path or a command line. */
+    static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,49}");
+
+    private static final List<String> WORKLOAD_FIELDS = List.of(
+            "trainer",
+            "dataset",
+            "model",
+            "batchSize",
+            "trainingSteps",
+            "evalEverySteps",
+            "validationExamples",
+            "target");
     private static final List<String> TARGET_FIELDS = List.of("metric", "value");
 
     private Long trainingSteps;
@@ -31,6 +48,59 @@ final class WorkloadSection {
             return null;
         }
         int before = w.errorCount();
+        if (w.field("trainer").isAbsent()) {
+            return builtIn(w, before);
+        }
+        String trainer = w.string("trainer", false);
+        if (trainer != null && !TrainerNames.valid(trainer)) {
+            w.error(
+                    "trainer",
+                    "must be the name of a trainer registered on the workers (" + TrainerNames.RULE + ", not "
+                            + TrainerNames.BUILT_IN + "); leave it out for the built-in DL4J trainer");
+            trainer = null;
+        }
+        return external(w, before, trainer);
+    }
+
+    /** An external trainer's workload: identifiers and lengths, no catalog. */
+    private WorkloadSpec external(SpecCursor w, int before, String trainer) {
+        String dataset = identifier(w, "dataset");
+        String model = identifier(w, "model");
+        trainingSteps = w.integer("trainingSteps", 1, MAX_TRAINING_STEPS, true, "");
+        Long evalEverySteps = w.integer(
+                "evalEverySteps",
+                1,
+                trainingSteps == null ? MAX_TRAINING_STEPS : trainingSteps,
+                true,
+                trainingSteps == null ? "" : " (at most trainingSteps)");
+        Long validationExamples =
+                w.integer("validationExamples", 1, Integer.MAX_VALUE, false, " (absent: the trainer's own split)");
+        Long batchSize = w.integer("batchSize", 1, Integer.MAX_VALUE, true, "");
+        WorkloadSpec.Target target = target(w.requiredObject("target", TARGET_FIELDS));
+        if (w.errorCount() > before || trainer == null) {
+            return null;
+        }
+        return new WorkloadSpec(
+                dataset,
+                model,
+                batchSize.intValue(),
+                trainingSteps.intValue(),
+                evalEverySteps.intValue(),
+                validationExamples == null ? 0 : validationExamples.intValue(),
+                target,
+                trainer);
+    }
+
+    private static String identifier(SpecCursor w, String field) {
+        String value = w.string(field, true);
+        if (value != null && !IDENTIFIER.matcher(value).matches()) {
+            w.error(field, "must be an identifier the trainer knows (" + IDENTIFIER.pattern() + ")");
+            return null;
+        }
+        return value;
+    }
+
+    private WorkloadSpec builtIn(SpecCursor w, int before) {
         String dataset = w.string("dataset", true);
         DatasetDefinition definition =
                 w.lookup("dataset", dataset, "dataset", DatasetCatalog::find, DatasetCatalog.names());

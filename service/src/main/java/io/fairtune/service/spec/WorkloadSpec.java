@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * What every arm of a study trains, as given in the spec (validation split already defaulted from the dataset).
  *
- * @param validationExamples taken from the tail of the training split
+ * @param validationExamples taken from the tail of the training split; 0 when an external trainer keeps its own
+ * @param trainer an external trainer registered on workers, or null for the built-in DL4J trainer
  */
 public record WorkloadSpec(
         String dataset,
@@ -15,7 +16,20 @@ public record WorkloadSpec(
         int trainingSteps,
         int evalEverySteps,
         int validationExamples,
-        Target target) {
+        Target target,
+        String trainer) {
+
+    /** A workload of the built-in trainer. */
+    public WorkloadSpec(
+            String dataset,
+            String model,
+            int batchSize,
+            int trainingSteps,
+            int evalEverySteps,
+            int validationExamples,
+            Target target) {
+        this(dataset, model, batchSize, trainingSteps, evalEverySteps, validationExamples, target, null);
+    }
 
     public WorkloadSpec {
         Objects.requireNonNull(dataset, "dataset");
@@ -33,7 +47,8 @@ public record WorkloadSpec(
                 evalEverySteps,
                 validationExamples,
                 target.metric(),
-                target.value());
+                target.value(),
+                trainer);
     }
 
     /**

@@ -40,6 +40,9 @@ public class Study {
     private StudyStatus status;
 
     private String spec;
+    /** Null for the built-in DL4J trainer. */
+    private String trainer;
+
     private String dataset;
     private String model;
 
@@ -131,6 +134,7 @@ public class Study {
         this.status = StudyStatus.TUNING;
         this.spec = settings.specJson();
         Workload workload = settings.workload();
+        this.trainer = workload.trainer();
         this.dataset = workload.dataset();
         this.model = workload.model();
         this.batchSize = workload.batchSize();
@@ -200,7 +204,13 @@ public class Study {
                 evalEverySteps,
                 validationExamples,
                 targetMetric,
-                targetValue);
+                targetValue,
+                trainer);
+    }
+
+    /** The external trainer of the study's workload; null for the built-in DL4J trainer. */
+    public String trainer() {
+        return trainer;
     }
 
     public void startFinalPhase() {

@@ -1,5 +1,6 @@
 package io.fairtune.service.trial;
 
+import io.fairtune.contract.catalog.TrainerNames;
 import io.fairtune.contract.job.TrialJob;
 import io.fairtune.service.study.Study;
 import java.time.Clock;
@@ -75,20 +76,24 @@ class Sweeper {
             queue.advance(study);
         }
         // A job that ended without claiming (the service was unreachable through every retry) consumed its
-        // trigger and left its trial QUEUED with nothing to fire it: give it a new trigger.
+        // trigger and left its trial QUEUED with nothing to fire it: give it a new trigger. A trigger waiting in
+        // its trainer's pool, even one that no worker has, is not missing (TrainerNames keeps the two names alike).
         for (Long trialId : jdbc.queryForList(
-                "select t.id from trial t where t.status = 'QUEUED' and not exists (select 1 from qrtz_triggers q"
-                        + " where q.sched_name = ? and q.job_group = ? and q.job_name = 'trial-' || t.id)",
+                "select t.id from trial t join study s on s.id = t.study_id where t.status = 'QUEUED'"
+                        + " and not exists (select 1 from qrtz_triggers q where q.sched_name = case when s.trainer"
+                        + " is null then ? else ? || s.trainer end"
+                        + " and q.job_group = ? and q.job_name = 'trial-' || t.id)",
                 Long.class,
                 schedulerName,
+                TrainerNames.poolPrefix(schedulerName),
                 TrialJob.GROUP)) {
             Trial trial = trials.findById(trialId).orElseThrow();
-            queue.lockStudy(trial.studyId());
+            Study study = queue.lockStudy(trial.studyId());
             if (trials.lockById(trialId)
                     .map(t -> t.status() == TrialStatus.QUEUED)
                     .orElse(false)) {
                 log.warn("Trial {} was queued without a trigger; scheduling it again", trialId);
-                queue.retrigger(trial);
+                queue.retrigger(study, trial);
             }
         }
         // Only studies that can move on: room in their queue and pending trials, or nothing left to run.

@@ -68,7 +68,7 @@ public class TrialQueue {
         int free = (int) Math.max(0, study.maxParallelTrials() - active);
         if (free > 0) {
             for (Trial trial : trials.findPending(study.id(), PageRequest.of(0, free))) {
-                jobs.schedule(trial.id());
+                jobs.schedule(trial.id(), study.trainer());
                 trial.queue(now());
             }
         }
@@ -99,19 +99,19 @@ public class TrialQueue {
         }
         Duration delay = backoff.after(lost);
         if (delay.isZero()) {
-            retrigger(trial);
+            retrigger(study, trial);
             return;
         }
-        jobs.scheduleNoSooner(trial.id(), delay);
+        jobs.scheduleNoSooner(trial.id(), study.trainer(), delay);
         trial.queue(now());
         log.info("Trial {} queued again in {} s after {} lost attempts", trial.id(), delay.toSeconds(), lost);
     }
 
     /** Gives a queued trial whose trigger was consumed without a claim a trigger again. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void retrigger(Trial trial) {
-        if (!jobs.waiting(trial.id())) {
-            jobs.schedule(trial.id());
+    void retrigger(Study study, Trial trial) {
+        if (!jobs.waiting(trial.id(), study.trainer())) {
+            jobs.schedule(trial.id(), study.trainer());
         }
         trial.queue(now());
     }
@@ -123,7 +123,7 @@ public class TrialQueue {
                 "all " + trial.attempts() + " attempts were lost to infrastructure (workers gone or silent);"
                         + " not charged to the arm",
                 now());
-        jobs.remove(trial.id());
+        jobs.remove(trial.id(), study.trainer());
         log.warn("Trial {} of study {} ended LOST after {} lost attempts", trial.id(), study.id(), trial.attempts());
         if (trial.phase() == TrialPhase.FINAL) {
             finalPhase.replace(study, trial);
@@ -137,7 +137,7 @@ public class TrialQueue {
             throw new StudyFinishedException(study.id(), study.status());
         }
         for (Trial trial : trials.findByStudyIdAndStatusIn(study.id(), TrialStatus.UNFINISHED)) {
-            jobs.remove(trial.id());
+            jobs.remove(trial.id(), study.trainer());
             if (trial.attempts() > 0) {
                 attempts.findByTrialIdAndNumber(trial.id(), trial.attempts())
                         .filter(a -> a.status() == AttemptStatus.RUNNING)

@@ -3,6 +3,7 @@ package io.fairtune.service.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fairtune.service.FairtuneTrainingTest;
+import io.fairtune.service.SharedExamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -308,6 +309,28 @@ class DashboardBrowserTest {
         assertThat(text(By.cssSelector("[data-testid=studies-table]")).toLowerCase(java.util.Locale.ROOT))
                 .contains("synthetic-smoke", "completed");
         screenshot("08-studies");
+    }
+
+    @Test
+    void aStudyWhoseTrainerNoWorkerHasSaysWhyOnItsPageAndTheWorkersPageShowsEachNodesTrainers() throws Exception {
+        signIn();
+        String spec = Files.readString(SharedExamples.studies().resolve("synthetic-smoke.json"))
+                .replace("\"name\": \"synthetic-smoke\"", "\"name\": \"smoke-without-its-trainer\"")
+                .replace("\"dataset\": \"synthetic\"", "\"trainer\": \"nosuch\", \"dataset\": \"synthetic\"");
+        HttpResponse<String> created = api("POST", "/api/v1/studies", spec);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+
+        driver.get("http://127.0.0.1:" + port + "/#/studies/" + id);
+        assertThat(waitFor(By.cssSelector("[data-testid=study-waiting]")).getText())
+                .isEqualTo("waiting: no live worker has trainer 'nosuch'");
+        assertThat(text(By.cssSelector(".facts"))).contains("Trainer", "nosuch");
+        screenshot("10-study-waiting-for-its-trainer");
+        api("POST", "/api/v1/studies/" + id + "/cancel", "");
+
+        driver.findElement(By.cssSelector("nav a[data-nav=workers]")).click();
+        assertThat(waitFor(By.cssSelector("[data-testid=node-trainers]")).getText())
+                .isEqualTo("dl4j (built-in)");
     }
 
     @Test

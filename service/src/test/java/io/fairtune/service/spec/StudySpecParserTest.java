@@ -600,6 +600,68 @@ class StudySpecParserTest {
         assertThat(workload).isEqualTo(new Workload("synthetic", "mlp", 256, 40, 10, 2_000, "val_accuracy", 0.8));
     }
 
+    // ---- external trainers ----
+
+    @Test
+    void anExternalTrainerIsANameAndItsDatasetAndModelAreIdentifiersPassedThrough() {
+        Workload workload = StudySpecParser.parse(spec(root -> {
+                    set(root, "/workload", "trainer", "\"quadratic\"");
+                    set(root, "/workload", "dataset", "\"bowl-16d\"");
+                    set(root, "/workload", "model", "\"point.v2\"");
+                    set(root, "/workload", "batchSize", "1000000");
+                }))
+                .workload()
+                .toWorkload();
+
+        assertThat(workload)
+                .isEqualTo(
+                        new Workload("bowl-16d", "point.v2", 1_000_000, 40, 10, 0, "val_accuracy", 0.8, "quadratic"));
+        assertThat(StudySpecParser.parse(BASE).workload().trainer()).isNull();
+    }
+
+    /** What an attacker would try: a command line, a path, a reserved name, extra fields that smuggle a command. */
+    @Test
+    void aTrainerIsNeverACommandLineAndNoFieldCarriesOne() {
+        for (String trainer : List.of(
+                "sh -c 'touch /tmp/pwned'",
+                "../../bin/sh",
+                "/bin/sh",
+                "quadratic;rm -rf /",
+                "$(id)",
+                "Quadratic",
+                "dl4j",
+                "",
+                "q".repeat(41))) {
+            String json = spec(root -> at(root, "/workload").put("trainer", trainer));
+            assertRejected(json, "workload.trainer", "must be the name of a trainer registered on the workers");
+        }
+        assertRejected(spec(root -> set(root, "/workload", "trainer", "[\"sh\", \"-c\"]")), "workload.trainer", "");
+        for (String field : List.of("command", "args", "env", "workingDirectory")) {
+            String json = spec(root -> {
+                set(root, "/workload", "trainer", "\"quadratic\"");
+                set(root, "/workload", field, "\"sh -c 'touch /tmp/pwned'\"");
+            });
+            assertRejected(json, "workload." + field, "unknown");
+        }
+        for (String field : List.of("dataset", "model")) {
+            String json = spec(root -> {
+                set(root, "/workload", "trainer", "\"quadratic\"");
+                set(root, "/workload", field, "\"../../etc/passwd\"");
+            });
+            assertRejected(json, "workload." + field, "must be an identifier the trainer knows");
+        }
+    }
+
+    @Test
+    void anExternalTrainersArmsAreCheckedAgainstTheOptimizerCatalogStill() {
+        String json = spec(root -> {
+            set(root, "/workload", "trainer", "\"quadratic\"");
+            set(root, "/arms/0", "optimizer", "\"sgd_with_a_twist\"");
+        });
+
+        assertRejected(json, "arms[0].optimizer", "sgd_with_a_twist");
+    }
+
     // ---- helpers ----
 
     private static String read(Path file) {

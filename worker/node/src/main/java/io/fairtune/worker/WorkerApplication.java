@@ -27,8 +27,9 @@ public class WorkerApplication {
             "spring.application.name", "fairtune-worker",
             "spring.config.import", "classpath:fairtune-cluster.properties",
             "spring.main.banner-mode", "off",
-            // Workers share the service's PostgreSQL for the Quartz tables only; they never touch domain tables.
-            "spring.datasource.hikari.maximum-pool-size", "5");
+            // Workers share the service's PostgreSQL for the Quartz tables only; they never touch domain tables. Each
+            // trainer's pool is a scheduler of its own, with its own cluster and misfire threads.
+            "spring.datasource.hikari.maximum-pool-size", "10");
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("backend")) {

@@ -1,5 +1,6 @@
 package io.fairtune.service.study.api;
 
+import io.fairtune.contract.catalog.TrainerNames;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,21 @@ public final class SpecDocument {
 
     @Schema(name = "WorkloadSpec")
     record WorkloadSpec(
-            @Schema(description = "a dataset the workers have, e.g. fashion-mnist or synthetic")
+            @Nullable
+            @Schema(
+                    description = "an external trainer registered in the workers' configuration, by name ("
+                            + TrainerNames.RULE + "); absent: the built-in DL4J trainer",
+                    pattern = "^[a-z][a-z0-9_-]{0,39}$")
+            String trainer,
+
+            @Schema(
+                    description = "a dataset the workers have, e.g. fashion-mnist or synthetic; for an external"
+                            + " trainer an identifier passed to it")
             String dataset,
 
-            @Schema(description = "a model of the worker's catalog, e.g. mlp or cnn")
+            @Schema(
+                    description = "a model of the worker's catalog, e.g. mlp or cnn; for an external trainer an"
+                            + " identifier passed to it")
             String model,
 
             @Schema(minimum = "1") int batchSize,
@@ -54,7 +66,10 @@ public final class SpecDocument {
             @Schema(minimum = "1", description = "at most trainingSteps")
             int evalEverySteps,
 
-            @Nullable @Schema(minimum = "1", description = "default: the dataset's own validation split size")
+            @Nullable
+            @Schema(
+                    minimum = "1",
+                    description = "default: the dataset's own validation split size (an external trainer's own split)")
             Integer validationExamples,
 
             TargetSpec target) {}

@@ -2,6 +2,7 @@ package io.fairtune.service.study.api;
 
 import io.fairtune.contract.catalog.OptimizerDefinition;
 import io.fairtune.contract.plugin.OptimizerRegistry;
+import io.fairtune.service.cluster.LiveTrainers;
 import io.fairtune.service.json.Json;
 import io.fairtune.service.problem.InvalidRequestException;
 import io.fairtune.service.study.Arm;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
@@ -50,7 +52,7 @@ public class StudyQueries {
     private final AttemptRepository attempts;
     private final MeasurementStore measurements;
     private final OptimizerRegistry optimizers;
-
+    private final LiveTrainers liveTrainers;
     private final Clock clock;
 
     StudyQueries(
@@ -60,7 +62,9 @@ public class StudyQueries {
             AttemptRepository attempts,
             MeasurementStore measurements,
             OptimizerRegistry optimizers,
+            LiveTrainers liveTrainers,
             Clock clock) {
+        this.liveTrainers = liveTrainers;
         this.clock = clock;
         this.optimizers = optimizers;
         this.studies = studies;
@@ -97,7 +101,17 @@ public class StudyQueries {
                         study.maxAttemptsPerTrial(),
                         study.finalSeeds()),
                 study.createdBy(),
-                Json.readMap(study.specJson()));
+                Json.readMap(study.specJson()),
+                waiting(study));
+    }
+
+    /** Queued trials of a running study wait for a worker with the study's trainer: say so when none is live. */
+    private String waiting(Study study) {
+        if (study.status().finished()
+                || trials.countByStudyIdAndStatusIn(study.id(), Set.of(TrialStatus.QUEUED)) == 0) {
+            return null;
+        }
+        return liveTrainers.missing(study.trainer()).orElse(null);
     }
 
     /** Fields a trial page may be sorted by, as the API names them, and the entity property behind each. */

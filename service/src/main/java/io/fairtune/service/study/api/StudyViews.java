@@ -39,9 +39,11 @@ public final class StudyViews {
     /**
      * What every arm of a study trains, as the API shows it (the service's own shape, not the worker's).
      *
-     * @param validationExamples taken from the tail of the training split
+     * @param validationExamples taken from the tail of the training split; 0 when an external trainer keeps its own
+     * @param trainer the external trainer, null for the built-in DL4J trainer
      */
     public record WorkloadView(
+            @Nullable String trainer,
             String dataset,
             String model,
             int batchSize,
@@ -53,6 +55,7 @@ public final class StudyViews {
 
         public static WorkloadView of(Workload w) {
             return new WorkloadView(
+                    w.trainer(),
                     w.dataset(),
                     w.model(),
                     w.batchSize(),
@@ -121,7 +124,13 @@ public final class StudyViews {
 
             Budget budget,
             @Nullable String createdBy,
-            Map<String, Object> spec) {}
+            Map<String, Object> spec,
+
+            @Schema(
+                    description = "why queued trials do not start, e.g. \"waiting: no live worker has trainer"
+                            + " 'quadratic'\"; null while they can")
+            @Nullable
+            String waiting) {}
 
     public record TrialSummary(
             long id,

@@ -1,5 +1,6 @@
 package io.fairtune.worker.node;
 
+import io.fairtune.contract.catalog.TrainerNames;
 import io.fairtune.contract.job.TrialSlot;
 import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.contract.protocol.AttemptFailure;
@@ -8,6 +9,7 @@ import io.fairtune.contract.protocol.MeasurementBatch;
 import io.fairtune.contract.protocol.TrainingOutcome;
 import io.fairtune.contract.protocol.TrainingResult;
 import io.fairtune.contract.protocol.TrialAssignment;
+import io.fairtune.worker.external.TrainerFailedException;
 import io.fairtune.worker.training.Trainer;
 import io.fairtune.worker.training.TrainingListener;
 import io.fairtune.worker.training.TrainingRequest;
@@ -15,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,22 +37,58 @@ public final class TrialExecutor implements TrialSlot {
 
     private static final Logger log = LoggerFactory.getLogger(TrialExecutor.class);
     private static final int MAX_CAUSE_CHARS = 8_000;
+    private static final int MAX_DETAIL_CHARS = 12_000;
+    private static final int MAX_MESSAGE_CHARS = 2_000;
 
     private final ServiceClient service;
-    private final Trainer trainer;
+    private final String trainerName;
+    private final AttemptTrainer trainer;
+    /** The built-in trainer's optimizers (built-ins and this node's plugins); null in an external trainer's pool. */
     private final OptimizerRegistry optimizers;
+
     private final String nodeName;
     private final Duration heartbeatInterval;
     private final ScheduledExecutorService heartbeats;
 
-    /** @param optimizers the optimizers {@code trainer} trains: the built-ins and this node's plugins */
+    /** Runs the trials of the built-in DL4J trainer with the optimizers of {@code optimizers}. */
     public TrialExecutor(
             ServiceClient service,
             Trainer trainer,
             OptimizerRegistry optimizers,
             String nodeName,
             Duration heartbeatInterval) {
+        this(
+                service,
+                null,
+                (assignment, listener) -> trainer.train(request(optimizers, assignment), listener),
+                optimizers,
+                nodeName,
+                heartbeatInterval);
+    }
+
+    /**
+     * Runs the trials of one external trainer's pool; its program implements the optimizer.
+     *
+     * @param trainerName the external trainer: a trial of another trainer fails
+     */
+    public TrialExecutor(
+            ServiceClient service,
+            String trainerName,
+            AttemptTrainer trainer,
+            String nodeName,
+            Duration heartbeatInterval) {
+        this(service, trainerName, trainer, null, nodeName, heartbeatInterval);
+    }
+
+    private TrialExecutor(
+            ServiceClient service,
+            String trainerName,
+            AttemptTrainer trainer,
+            OptimizerRegistry optimizers,
+            String nodeName,
+            Duration heartbeatInterval) {
         this.service = service;
+        this.trainerName = trainerName;
         this.trainer = trainer;
         this.optimizers = optimizers;
         this.nodeName = nodeName;
@@ -82,7 +121,7 @@ public final class TrialExecutor implements TrialSlot {
                 assignment.arm(),
                 assignment.sampleIndex(),
                 worker);
-        if (optimizers.find(assignment.optimizer()).isEmpty()) {
+        if (optimizers != null && optimizers.find(assignment.optimizer()).isEmpty()) {
             // This node is misconfigured, not the optimizer wrong: no result and no failure is reported, so the
             // attempt is lost at the heartbeat timeout and the trial runs again, on a node that has the plugin;
             // after its attempts run out it ends LOST, which never counts against the arm (a FAILED trial would).
@@ -98,7 +137,13 @@ public final class TrialExecutor implements TrialSlot {
         AtomicBoolean stale = new AtomicBoolean(false);
         Heartbeat heartbeat = new Heartbeat(trialId, attempt, stale);
         try {
-            TrainingResult result = trainer.train(request(assignment), new TrainingListener() {
+            if (!Objects.equals(assignment.workload().trainer(), trainerName)) {
+                // Routing puts a trial only into its trainer's pool; a mismatch is a bug, never a reason to guess.
+                throw new IllegalStateException("trial " + trialId + " needs "
+                        + TrainerNames.describe(assignment.workload().trainer()) + " but fired on this node's pool of "
+                        + TrainerNames.describe(trainerName));
+            }
+            TrainingResult result = trainer.train(assignment, new TrainingListener() {
                 @Override
                 public void onMeasurement(Measurement measurement) {
                     if (!stale.get()
@@ -131,6 +176,16 @@ public final class TrialExecutor implements TrialSlot {
         } catch (ServiceClient.ServiceUnavailableException e) {
             // The sweeper marks the attempt lost and reschedules it; nothing more to do here.
             log.warn("Trial {} attempt {} abandoned: {}", trialId, attempt, e.getMessage());
+        } catch (TrainerFailedException e) {
+            log.warn("Trial {} attempt {} failed: {}", trialId, attempt, e.getMessage());
+            heartbeat.stop();
+            if (!stale.get()) {
+                service.failure(
+                        trialId,
+                        attempt,
+                        new AttemptFailure(
+                                bounded(e.getMessage(), MAX_MESSAGE_CHARS), bounded(e.detail(), MAX_DETAIL_CHARS)));
+            }
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vmError && !(e instanceof OutOfMemoryError)) {
                 throw vmError;
@@ -145,7 +200,7 @@ public final class TrialExecutor implements TrialSlot {
         }
     }
 
-    private TrainingRequest request(TrialAssignment assignment) {
+    private static TrainingRequest request(OptimizerRegistry optimizers, TrialAssignment assignment) {
         return TrainingRequest.of(
                 optimizers,
                 assignment.workload(),
@@ -192,6 +247,11 @@ public final class TrialExecutor implements TrialSlot {
             stopped = true;
             schedule.cancel(false);
         }
+    }
+
+    /** Keeps the end, where a crash explains itself. */
+    private static String bounded(String text, int max) {
+        return text.length() > max ? "…" + text.substring(text.length() - max + 1) : text;
     }
 
     private static String describe(Throwable e) {

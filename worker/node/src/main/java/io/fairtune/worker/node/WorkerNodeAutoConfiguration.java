@@ -3,6 +3,7 @@ package io.fairtune.worker.node;
 import io.fairtune.contract.launch.NativeEnvironment;
 import io.fairtune.contract.plugin.OptimizerRegistry;
 import io.fairtune.worker.data.DatasetRepository;
+import io.fairtune.worker.external.RegisteredTrainer;
 import io.fairtune.worker.training.Trainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +13,11 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -76,8 +80,36 @@ public class WorkerNodeAutoConfiguration {
     @Bean
     TrialExecutor trialExecutor(
             ServiceClient serviceClient, Trainer trainer, OptimizerRegistry optimizers, WorkerProperties properties) {
-        String name = properties.name().isBlank() ? defaultNodeName() : properties.name();
-        return new TrialExecutor(serviceClient, trainer, optimizers, name, properties.heartbeatInterval());
+        return new TrialExecutor(
+                serviceClient, trainer, optimizers, nodeName(properties), properties.heartbeatInterval());
+    }
+
+    private static String nodeName(WorkerProperties properties) {
+        return properties.name().isBlank() ? defaultNodeName() : properties.name();
+    }
+
+    /**
+     * A started scheduler per external trainer this node has; the node refuses to start when one is misconfigured.
+     */
+    @Bean
+    TrainerPools trainerPools(
+            WorkerProperties properties,
+            Scheduler trialsScheduler,
+            DataSource dataSource,
+            QuartzProperties quartz,
+            ServiceClient serviceClient)
+            throws Exception {
+        List<RegisteredTrainer> trainers = RegisteredTrainer.of(properties.trainers(), System.getenv("PATH"));
+        Properties quartzProperties = new Properties();
+        quartzProperties.putAll(quartz.getProperties());
+        return new TrainerPools(
+                trainers,
+                trialsScheduler,
+                dataSource,
+                quartzProperties,
+                serviceClient,
+                nodeName(properties),
+                properties.heartbeatInterval());
     }
 
     /**

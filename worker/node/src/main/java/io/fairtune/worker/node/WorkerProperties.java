@@ -1,7 +1,9 @@
 package io.fairtune.worker.node;
 
+import io.fairtune.worker.external.TrainerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slots trials trained at once (Quartz threads); 0 in a service that only schedules
  * @param threadsPerSlot native threads per slot, applied as OMP_NUM_THREADS when the process starts
  * @param heartbeatInterval how often a running attempt tells the service it is alive
+ * @param trainers the external trainers this node has, by name: what a spec's {@code workload.trainer} may name
  */
 @ConfigurationProperties("fairtune.worker")
 public record WorkerProperties(
@@ -22,4 +25,10 @@ public record WorkerProperties(
         @DefaultValue("1") int slots,
         @DefaultValue("0") int threadsPerSlot,
         @DefaultValue("") String name,
-        @DefaultValue("10s") Duration heartbeatInterval) {}
+        @DefaultValue("10s") Duration heartbeatInterval,
+        Map<String, TrainerSettings> trainers) {
+
+    public WorkerProperties {
+        trainers = trainers == null ? Map.of() : Map.copyOf(trainers);
+    }
+}
