@@ -261,6 +261,35 @@ class CommandLineIT {
     }
 
     @Test
+    void embeddedModeInstallsTheOptimizerPluginsItValidatesAgainst() throws Exception {
+        ObjectNode spec = (ObjectNode) TestApi.JSON.readTree(SharedExamples.study("synthetic-smoke.json"));
+        spec.put("name", "cli-embedded-plugin");
+        spec.putObject("budget").put("trialsPerArm", 2).put("maxParallelTrials", 2);
+        spec.putObject("finalEvaluation").put("seeds", 0);
+        ((tools.jackson.databind.node.ArrayNode) spec.path("arms")).add(TestApi.JSON.readTree(Plugins.signumArm()));
+        Path file = WORK.resolve("cli-embedded-plugin.json");
+        Files.writeString(file, spec.toString());
+        Path markdown = WORK.resolve("cli-embedded-plugin.md");
+
+        Result without = fairtune(Map.of(), "run", file.toString());
+        assertThat(without.code()).as(without.err()).isEqualTo(3);
+        assertThat(without.err()).contains("arms[2].optimizer: unknown optimizer 'signum'");
+
+        Result run = fairtune(
+                new HashMap<>(),
+                "run",
+                file.toString(),
+                "--plugins-dir",
+                Plugins.exampleJar().getParent().toString(),
+                "--report-md",
+                markdown.toString(),
+                "--poll-interval",
+                "1s");
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(Files.readString(markdown)).contains("cli-embedded-plugin", "| signum | signum | decoupled |");
+    }
+
+    @Test
     void embeddedModePassesAndGoesInconclusiveAsTheClaimsSayAndRemovesItsDataDirectory() throws Exception {
         Path tmp = Files.createDirectories(WORK.resolve("embedded-tmp"));
         // The CLI's temporary directory, so the test sees the ephemeral data directory go.
