@@ -72,22 +72,29 @@ public class WorkerNodeAutoConfiguration {
         return properties.name().isBlank() ? defaultNodeName() : properties.name();
     }
 
-    /**
-     * A started scheduler per external trainer this node has; the node refuses to start when one is misconfigured.
-     */
+    /** The external trainers this node's configuration registers (possibly none). */
+    record ExternalTrainers(List<RegisteredTrainer> registered) {}
+
+    /** Checked once, when the node starts: a trainer that cannot run stops it with one line naming the setting. */
+    @Bean
+    ExternalTrainers externalTrainers(WorkerProperties properties) {
+        return new ExternalTrainers(RegisteredTrainer.of(properties.trainers(), System.getenv("PATH")));
+    }
+
+    /** A started scheduler per external trainer this node has. */
     @Bean
     TrainerPools trainerPools(
             WorkerProperties properties,
+            ExternalTrainers trainers,
             Scheduler trialsScheduler,
             DataSource dataSource,
             QuartzProperties quartz,
             ServiceClient serviceClient)
             throws Exception {
-        List<RegisteredTrainer> trainers = RegisteredTrainer.of(properties.trainers(), System.getenv("PATH"));
         Properties quartzProperties = new Properties();
         quartzProperties.putAll(quartz.getProperties());
         return new TrainerPools(
-                trainers,
+                trainers.registered(),
                 trialsScheduler,
                 dataSource,
                 quartzProperties,
@@ -96,9 +103,13 @@ public class WorkerNodeAutoConfiguration {
                 properties.heartbeatInterval());
     }
 
-    /** One Quartz thread per slot, and the scheduler started: this node fires trials. */
+    /**
+     * One Quartz thread per slot, and the scheduler started: this node fires trials. It takes the external trainers
+     * so that they are checked before the scheduler first touches the database.
+     */
     @Bean
-    SchedulerFactoryBeanCustomizer trialSlotsCustomizer(WorkerProperties workerProperties, QuartzProperties quartz) {
+    SchedulerFactoryBeanCustomizer trialSlotsCustomizer(
+            WorkerProperties workerProperties, QuartzProperties quartz, ExternalTrainers trainers) {
         return factory -> {
             Properties properties = new Properties();
             properties.putAll(quartz.getProperties());
@@ -106,8 +117,13 @@ public class WorkerNodeAutoConfiguration {
             factory.setQuartzProperties(properties);
             factory.setAutoStartup(true);
             log.info(
-                    "Trial slots: {} (this node trains); native settings: {}",
+                    "Trial slots: {} (this node trains); external trainers: {}; native settings: {}",
                     workerProperties.slots(),
+                    trainers.registered().isEmpty()
+                            ? "none"
+                            : trainers.registered().stream()
+                                    .map(t -> t.name() + " (" + t.slots() + " slots)")
+                                    .toList(),
                     NativeEnvironment.describe());
         };
     }
