@@ -21,23 +21,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The beans of a trial-running node: the standalone worker, and the service's in-process slot when this module is
- * on the service's classpath. Only with {@code fairtune.worker.slots > 0}: a node with no slot never loads ND4J
- * and never starts its scheduler (it only schedules). Quartz's own settings (cluster, delegate, scheduler name)
+ * on the service's classpath. Only with {@code fairtune.worker.slots > 0} or external trainers ({@link
+ * TrialRunningNode}): a node with neither never loads ND4J and never starts its scheduler (it only schedules), and
+ * one with external trainers only starts their pools alone. Quartz's own settings (cluster, delegate, scheduler name)
  * live in the contract's {@code fairtune-cluster.properties}.
  */
 @AutoConfiguration(before = QuartzAutoConfiguration.class)
-@ConditionalOnExpression("${fairtune.worker.slots:1} > 0")
+@Conditional(TrialRunningNode.class)
 @EnableConfigurationProperties(WorkerProperties.class)
 public class WorkerNodeAutoConfiguration {
 
@@ -113,11 +114,13 @@ public class WorkerNodeAutoConfiguration {
         return factory -> {
             Properties properties = new Properties();
             properties.putAll(quartz.getProperties());
-            properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(workerProperties.slots()));
+            // With external trainers only (no slot) the built-in trainer's scheduler stays unstarted: it schedules.
+            int slots = workerProperties.slots();
+            properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(1, slots)));
             factory.setQuartzProperties(properties);
-            factory.setAutoStartup(true);
+            factory.setAutoStartup(slots > 0);
             log.info(
-                    "Trial slots: {} (this node trains); external trainers: {}; native settings: {}",
+                    "Built-in trainer slots: {}; external trainers: {}; native settings: {}",
                     workerProperties.slots(),
                     trainers.registered().isEmpty()
                             ? "none"
