@@ -111,6 +111,13 @@ class ExternalTrainerWorkersTest {
         assertThat(curve.get(3).path("step").asInt()).isEqualTo(20);
         assertThat(curve.get(3).path("learningRate").asDouble()).isGreaterThanOrEqualTo(0.0);
 
+        // The report is the built-in trainer's, from stored trials only.
+        JsonNode report = api.getJson("/api/v1/studies/" + id + "/report");
+        assertThat(report.path("workload").path("trainer").asString()).isEqualTo("quadratic");
+        HttpResponse<String> markdown = api.get("/api/v1/studies/" + id + "/report.md");
+        assertThat(markdown.statusCode()).as(markdown.body()).isEqualTo(200);
+        assertThat(markdown.body()).contains("Workload: `point` on `bowl` (external trainer `quadratic`), batch 256");
+
         JsonNode nodes = api.getJson("/api/v1/workers").path("nodes");
         assertThat(nodes.valueStream()
                         .map(n -> n.path("trainers")
