@@ -145,7 +145,7 @@ def load(dataset):
                 idx(root, "t10k-images-idx3-ubyte"), idx(root, "t10k-labels-idx1-ubyte"))
     if dataset == "synthetic":
         rng = np.random.default_rng(12345)
-        centers = rng.normal(size=(10, 64)) * 1.5
+        centers = rng.normal(size=(10, 64)) * 0.25
         labels = rng.integers(0, 10, size=14_000)
         features = centers[labels] + rng.normal(size=(14_000, 64))
         x, y = torch.tensor(features, dtype=torch.float32), torch.tensor(labels)

@@ -152,6 +152,13 @@ class ApiDocumentTest {
         assertThat(strings(schemas.at("/ClaimResult/properties/outcome/enum")))
                 .contains("PASS", "FAIL", "INCONCLUSIVE", "INSUFFICIENT_DATA");
         assertThat(strings(schemas.at("/ArmSpec/properties/optimizer/enum"))).contains("nesterov", "adam", "lamb");
+        // An external trainer has datasets and models of its own: open strings, the built-in ones described.
+        assertThat(schemas.at("/WorkloadSpec/properties/dataset/enum").isMissingNode())
+                .isTrue();
+        assertThat(schemas.at("/WorkloadSpec/properties/dataset/description").asString())
+                .contains("fashion-mnist", "synthetic", "an external trainer's");
+        assertThat(schemas.at("/WorkloadSpec/properties/trainer/pattern").asString())
+                .isEqualTo("^[a-z][a-z0-9_-]{0,39}$");
         assertThat(strings(schemas.at("/CreateToken/properties/role/enum"))).contains("ci", "viewer");
         assertThat(strings(schemas.at("/TrialSummary/required"))).contains("id", "status", "seed");
         assertThat(strings(schemas.at("/TrialSummary/required"))).doesNotContain("testAccuracy");

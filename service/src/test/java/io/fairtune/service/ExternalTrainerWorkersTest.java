@@ -22,9 +22,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * External trainers end to end: the service schedules only; a separate worker JVM from {@code fairtune-worker.jar}
- * has the dependency-free test trainer {@code quadratic} ({@code examples/trainers/quadratic_trainer.py}, python3)
- * registered in its own configuration, and runs it as a real process for every trial of a study that names it.
+ * External trainers end to end: the service schedules only; separate worker JVMs from {@code fairtune-worker.jar} have
+ * the dependency-free test trainer ({@code examples/trainers/quadratic_trainer.py}, python3) registered in their own
+ * configuration and run it as a real process for every trial of a study that names it: {@code worker-q} beside its
+ * built-in DL4J slot as {@code quadratic}, {@code worker-p} with no built-in slot as {@code quadratic2}.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,7 +69,13 @@ class ExternalTrainerWorkersTest {
                         "--fairtune.worker.trainers.quadratic.command=python3," + QUADRATIC,
                         "--fairtune.worker.trainers.quadratic.slots=2",
                         "--fairtune.worker.trainers.quadratic.stop-grace=2s"));
+        workers.start(
+                "worker-p",
+                List.of(
+                        "--fairtune.worker.slots=0",
+                        "--fairtune.worker.trainers.quadratic2.command=python3," + QUADRATIC));
         workers.awaitNodes(POOL, 1, Duration.ofMinutes(2));
+        workers.awaitNodes(POOL + "2", 1, Duration.ofMinutes(2));
     }
 
     @AfterAll
@@ -104,9 +111,43 @@ class ExternalTrainerWorkersTest {
         assertThat(curve.get(3).path("step").asInt()).isEqualTo(20);
         assertThat(curve.get(3).path("learningRate").asDouble()).isGreaterThanOrEqualTo(0.0);
 
-        JsonNode node = nodeOfWorker();
-        assertThat(node.path("trainers").valueStream().map(JsonNode::asString).toList())
-                .containsExactly("dl4j", "quadratic");
+        // The report is the built-in trainer's, from stored trials only.
+        JsonNode report = api.getJson("/api/v1/studies/" + id + "/report");
+        assertThat(report.path("workload").path("trainer").asString()).isEqualTo("quadratic");
+        HttpResponse<String> markdown = api.get("/api/v1/studies/" + id + "/report.md");
+        assertThat(markdown.statusCode()).as(markdown.body()).isEqualTo(200);
+        assertThat(markdown.body()).contains("Workload: `point` on `bowl` (external trainer `quadratic`), batch 256");
+
+        JsonNode nodes = api.getJson("/api/v1/workers").path("nodes");
+        assertThat(nodes.valueStream()
+                        .map(n -> n.path("trainers")
+                                .valueStream()
+                                .map(JsonNode::asString)
+                                .toList())
+                        .toList())
+                .containsExactlyInAnyOrder(List.of("dl4j", "quadratic"), List.of("quadratic2"));
+    }
+
+    @Test
+    void aWorkerWithExternalTrainersOnlyTrainsThemAndNeverJoinsTheBuiltInPool() throws Exception {
+        long id = create(quadraticStudy("point")
+                .set("/workload", "trainer", "\"quadratic2\"")
+                .trialsPerArm(1)
+                .finalSeeds(0));
+
+        JsonNode done = StudyWaits.untilFinished(api, id, Duration.ofMinutes(2));
+
+        assertThat(done.path("summary").path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForList(
+                        "select a.status || ' ' || split_part(a.worker, '/', 1) from attempt a"
+                                + " join trial t on t.id = a.trial_id where t.study_id = ?",
+                        String.class,
+                        id))
+                .containsExactly("SUCCEEDED worker-p", "SUCCEEDED worker-p");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from qrtz_scheduler_state where sched_name = 'FairtuneTrials'", Integer.class))
+                .as("only worker-q runs the built-in trainer")
+                .isEqualTo(1);
     }
 
     @Test
@@ -235,12 +276,6 @@ class ExternalTrainerWorkersTest {
         HttpResponse<String> created = api.post("/api/v1/studies", spec.json());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return TestApi.json(created).path("summary").path("id").asLong();
-    }
-
-    private JsonNode nodeOfWorker() {
-        JsonNode nodes = api.getJson("/api/v1/workers").path("nodes");
-        assertThat(nodes).hasSize(1);
-        return nodes.get(0);
     }
 
     private long trainerProcesses() {

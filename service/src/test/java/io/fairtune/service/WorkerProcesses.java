@@ -46,7 +46,7 @@ final class WorkerProcesses implements AutoCloseable {
         return start(name, List.of());
     }
 
-    /** Starts a worker with one slot and more settings (e.g. its external trainers). */
+    /** Starts a worker with more settings (e.g. its external trainers); one slot unless they set the slots. */
     Process start(String name, List<String> settings) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
@@ -59,8 +59,10 @@ final class WorkerProcesses implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--fairtune.worker.service-url=http://127.0.0.1:" + servicePort,
                 "--fairtune.worker.token=" + token,
-                "--fairtune.worker.slots=1",
                 "--fairtune.worker.name=" + name));
+        if (settings.stream().noneMatch(s -> s.startsWith("--fairtune.worker.slots="))) {
+            command.add("--fairtune.worker.slots=1");
+        }
         if (pluginsDir != null) {
             command.add("--fairtune.plugins-dir=" + pluginsDir);
         }

@@ -50,14 +50,8 @@ public final class SpecDocument {
                     pattern = "^[a-z][a-z0-9_-]{0,39}$")
             String trainer,
 
-            @Schema(
-                    description = "a dataset the workers have, e.g. fashion-mnist or synthetic; for an external"
-                            + " trainer an identifier passed to it")
+            // Described from the catalogs by SpecDocumentation.
             String dataset,
-
-            @Schema(
-                    description = "a model of the worker's catalog, e.g. mlp or cnn; for an external trainer an"
-                            + " identifier passed to it")
             String model,
 
             @Schema(minimum = "1") int batchSize,

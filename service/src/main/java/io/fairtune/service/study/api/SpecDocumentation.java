@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The closed sets of a spec and a report (datasets, models, optimizers, schedules, scales, claim kinds and bases)
- * as enums in the OpenAPI document, taken from the catalogs the parser validates against so they cannot drift.
+ * The closed sets of a spec and a report (optimizers, schedules, scales, claim kinds and bases) as enums in the
+ * OpenAPI document, taken from the catalogs the parser validates against so they cannot drift. Datasets and models
+ * are open (an external trainer knows its own), so the built-in trainer's are listed in their descriptions.
  */
 @Configuration(proxyBeanMethods = false)
 class SpecDocumentation {
@@ -30,8 +31,8 @@ class SpecDocumentation {
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
             List<String> kinds = Claim.Kind.specNames();
             List<String> bases = Claim.Basis.specNames();
-            enumerate(schemas, "WorkloadSpec", "dataset", DatasetCatalog.names());
-            enumerate(schemas, "WorkloadSpec", "model", ModelCatalog.names());
+            describe(schemas, "WorkloadSpec", "dataset", "dataset", DatasetCatalog.names());
+            describe(schemas, "WorkloadSpec", "model", "model", ModelCatalog.names());
             enumerate(schemas, "ArmSpec", "optimizer", optimizers.names());
             enumerate(
                     schemas,
@@ -62,8 +63,16 @@ class SpecDocumentation {
         };
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void enumerate(Map<String, Schema> schemas, String schema, String property, List<String> values) {
+    @SuppressWarnings("rawtypes")
+    private static void describe(
+            Map<String, Schema> schemas, String schema, String property, String what, List<String> builtIn) {
+        field(schemas, schema, property)
+                .setDescription("the built-in trainer's " + what + ": one of " + String.join(", ", builtIn)
+                        + "; an external trainer's: an identifier passed to it ([a-z0-9][a-z0-9._-]{0,49})");
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema field(Map<String, Schema> schemas, String schema, String property) {
         Schema model = schemas.get(schema);
         if (model == null || model.getProperties() == null) {
             throw new IllegalStateException("the OpenAPI document has no schema " + schema);
@@ -72,6 +81,12 @@ class SpecDocumentation {
         if (field == null) {
             throw new IllegalStateException("schema " + schema + " has no property " + property);
         }
+        return field;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void enumerate(Map<String, Schema> schemas, String schema, String property, List<String> values) {
+        Schema field = field(schemas, schema, property);
         List<Object> allowed = new ArrayList<>(values);
         if (Boolean.TRUE.equals(field.getNullable())) {
             allowed.add(null); // JSON Schema checks enum too: a nullable field's null must be listed

@@ -22,24 +22,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The beans of a trial-running node: the standalone worker, and the service's in-process slot when this module is
- * on the service's classpath. Only with {@code fairtune.worker.slots > 0}: a node with no slot never loads ND4J
- * and never starts its scheduler (it only schedules). Quartz's own settings (cluster, delegate, scheduler name)
+ * on the service's classpath. Only with {@code fairtune.worker.slots > 0} or external trainers ({@link
+ * TrialRunningNode}): a node with neither never loads ND4J and never starts its scheduler (it only schedules), and
+ * one with external trainers only starts their pools alone. Quartz's own settings (cluster, delegate, scheduler name)
  * live in the contract's {@code fairtune-cluster.properties}.
  */
 @AutoConfiguration(before = QuartzAutoConfiguration.class)
-@ConditionalOnExpression("${fairtune.worker.slots:1} > 0")
+@Conditional(TrialRunningNode.class)
 @EnableConfigurationProperties(WorkerProperties.class)
 public class WorkerNodeAutoConfiguration {
 
@@ -88,22 +89,29 @@ public class WorkerNodeAutoConfiguration {
         return properties.name().isBlank() ? defaultNodeName() : properties.name();
     }
 
-    /**
-     * A started scheduler per external trainer this node has; the node refuses to start when one is misconfigured.
-     */
+    /** The external trainers this node's configuration registers (possibly none). */
+    record ExternalTrainers(List<RegisteredTrainer> registered) {}
+
+    /** Checked once, when the node starts: a trainer that cannot run stops it with one line naming the setting. */
+    @Bean
+    ExternalTrainers externalTrainers(WorkerProperties properties) {
+        return new ExternalTrainers(RegisteredTrainer.of(properties.trainers(), System.getenv("PATH")));
+    }
+
+    /** A started scheduler per external trainer this node has. */
     @Bean
     TrainerPools trainerPools(
             WorkerProperties properties,
+            ExternalTrainers trainers,
             Scheduler trialsScheduler,
             DataSource dataSource,
             QuartzProperties quartz,
             ServiceClient serviceClient)
             throws Exception {
-        List<RegisteredTrainer> trainers = RegisteredTrainer.of(properties.trainers(), System.getenv("PATH"));
         Properties quartzProperties = new Properties();
         quartzProperties.putAll(quartz.getProperties());
         return new TrainerPools(
-                trainers,
+                trainers.registered(),
                 trialsScheduler,
                 dataSource,
                 quartzProperties,
@@ -114,20 +122,31 @@ public class WorkerNodeAutoConfiguration {
 
     /**
      * One Quartz thread per slot, and the scheduler started: this node fires trials. It takes the optimizer registry
-     * so the plugins are loaded, or the start refused, before the scheduler can fire a trial.
+     * and the external trainers so that the plugins are loaded and the trainers checked (or the start refused with
+     * one line) before the scheduler first touches the database.
      */
     @Bean
     SchedulerFactoryBeanCustomizer trialSlotsCustomizer(
-            WorkerProperties workerProperties, QuartzProperties quartz, OptimizerRegistry optimizers) {
+            WorkerProperties workerProperties,
+            QuartzProperties quartz,
+            OptimizerRegistry optimizers,
+            ExternalTrainers trainers) {
         return factory -> {
             Properties properties = new Properties();
             properties.putAll(quartz.getProperties());
-            properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(workerProperties.slots()));
+            // With external trainers only (no slot) the built-in trainer's scheduler stays unstarted: it schedules.
+            int slots = workerProperties.slots();
+            properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(1, slots)));
             factory.setQuartzProperties(properties);
-            factory.setAutoStartup(true);
+            factory.setAutoStartup(slots > 0);
             log.info(
-                    "Trial slots: {} (this node trains); native settings: {}; {}",
+                    "Built-in trainer slots: {}; external trainers: {}; native settings: {}; {}",
                     workerProperties.slots(),
+                    trainers.registered().isEmpty()
+                            ? "none"
+                            : trainers.registered().stream()
+                                    .map(t -> t.name() + " (" + t.slots() + " slots)")
+                                    .toList(),
                     NativeEnvironment.describe(),
                     optimizers.describe());
         };
