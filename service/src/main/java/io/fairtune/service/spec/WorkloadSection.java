@@ -66,13 +66,7 @@ final class WorkloadSection {
     private WorkloadSpec external(SpecCursor w, int before, String trainer) {
         String dataset = identifier(w, "dataset");
         String model = identifier(w, "model");
-        trainingSteps = w.integer("trainingSteps", 1, MAX_TRAINING_STEPS, true, "");
-        Long evalEverySteps = w.integer(
-                "evalEverySteps",
-                1,
-                trainingSteps == null ? MAX_TRAINING_STEPS : trainingSteps,
-                true,
-                trainingSteps == null ? "" : " (at most trainingSteps)");
+        Long evalEverySteps = trainingLength(w);
         Long validationExamples =
                 w.integer("validationExamples", 1, Integer.MAX_VALUE, false, " (absent: the trainer's own split)");
         Long batchSize = w.integer("batchSize", 1, Integer.MAX_VALUE, true, "");
@@ -89,6 +83,17 @@ final class WorkloadSection {
                 validationExamples == null ? 0 : validationExamples.intValue(),
                 target,
                 trainer);
+    }
+
+    /** Reads {@code trainingSteps} (kept for {@link #trainingSteps()}) and answers {@code evalEverySteps}, bound by it. */
+    private Long trainingLength(SpecCursor w) {
+        trainingSteps = w.integer("trainingSteps", 1, MAX_TRAINING_STEPS, true, "");
+        return w.integer(
+                "evalEverySteps",
+                1,
+                trainingSteps == null ? MAX_TRAINING_STEPS : trainingSteps,
+                true,
+                trainingSteps == null ? "" : " (at most trainingSteps)");
     }
 
     private static String identifier(SpecCursor w, String field) {
@@ -108,13 +113,7 @@ final class WorkloadSection {
         if (model != null && !ModelCatalog.names().contains(model)) {
             w.error("model", SpecCursor.unknown("model", model, ModelCatalog.names()));
         }
-        trainingSteps = w.integer("trainingSteps", 1, MAX_TRAINING_STEPS, true, "");
-        Long evalEverySteps = w.integer(
-                "evalEverySteps",
-                1,
-                trainingSteps == null ? MAX_TRAINING_STEPS : trainingSteps,
-                true,
-                trainingSteps == null ? "" : " (at most trainingSteps)");
+        Long evalEverySteps = trainingLength(w);
         Long validationExamples = definition == null
                 ? w.integer("validationExamples", 1, Integer.MAX_VALUE, false, "")
                 : w.integer(
