@@ -358,6 +358,9 @@ class DashboardBrowserTest {
                                 .readAllBytes(),
                         StandardCharsets.UTF_8)
                 .replace("\"name\": \"synthetic-smoke\"", "\"name\": \"smoke-nightly\"")
+                // Long enough to outlast the 3 s cron whatever the training speed (the lean mlp path finishes the
+                // 40-step smoke study in about 2 s), so a firing is skipped while a study runs.
+                .replace("\"trainingSteps\": 40,", "\"trainingSteps\": 400,")
                 .replace(
                         "\"finalEvaluation\": { \"seeds\": 2 },",
                         "\"finalEvaluation\": { \"seeds\": 2 }, \"claims\": [{\"candidate\": \"adam\", \"baseline\":"
