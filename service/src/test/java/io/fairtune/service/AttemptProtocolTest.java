@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,6 +104,45 @@ class AttemptProtocolTest {
     }
 
     @Test
+    void aResultCarriesTheCurvesLastPointsAllOrNothing() {
+        long study = submitSmokeStudy();
+        long trial = firstQueuedTrial(study);
+        claim(trial, "node-1");
+        assertThat(worker.post(attemptPath(trial, 1, "measurements"), "{\"measurements\":[" + point(10, "0.5") + "]}")
+                        .statusCode())
+                .isEqualTo(204);
+
+        HttpResponse<String> invalid =
+                worker.post(attemptPath(trial, 1, "result"), resultWith(point(10, "0.5"), point(20, "1.5")));
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.body()).contains("measurements[1].validationAccuracy");
+        HttpResponse<String> conflicting =
+                worker.post(attemptPath(trial, 1, "result"), resultWith(point(10, "0.6"), point(20, "0.9")));
+        assertThat(conflicting.statusCode()).as(conflicting.body()).isEqualTo(409);
+        assertThat(steps(trial)).as("refused results store no point").containsExactly(10);
+        assertThat(status(trial)).isEqualTo("RUNNING");
+
+        String carrying = resultWith(point(10, "0.5"), point(20, "0.9"));
+        assertThat(worker.post(attemptPath(trial, 1, "result"), carrying).statusCode())
+                .isEqualTo(204);
+        assertThat(steps(trial)).containsExactly(10, 20);
+        assertThat(status(trial)).isEqualTo("SUCCEEDED");
+
+        assertThat(worker.post(attemptPath(trial, 1, "result"), carrying).statusCode())
+                .as("the same report again")
+                .isEqualTo(204);
+        assertThat(worker.post(attemptPath(trial, 1, "result"), resultWith(point(10, "0.5"), point(20, "0.8")))
+                        .statusCode())
+                .as("a replay with another value")
+                .isEqualTo(409);
+        assertThat(worker.post(attemptPath(trial, 1, "result"), resultWith(point(30, "0.9")))
+                        .statusCode())
+                .as("a replay with a point never stored")
+                .isEqualTo(409);
+        assertThat(steps(trial)).containsExactly(10, 20);
+    }
+
+    @Test
     void aDivergedTrialKeepsItsNonFiniteCurve() {
         long study = submitSmokeStudy();
         long trial = firstQueuedTrial(study);
@@ -168,5 +208,27 @@ class AttemptProtocolTest {
         return "{\"outcome\":\"" + outcome + "\",\"stepsCompleted\":40,\"bestValidationAccuracy\":" + accuracy
                 + ",\"finalValidationAccuracy\":" + accuracy + ",\"stepsToTarget\":null,\"wallSeconds\":2.0,"
                 + "\"samplesPerSecond\":5000.0,\"testAccuracy\":null,\"testLoss\":null,\"message\":null}";
+    }
+
+    private static String point(int step, String accuracy) {
+        return "{\"step\":" + step + ",\"trainLoss\":1.5,\"validationLoss\":1.4,\"validationAccuracy\":" + accuracy
+                + ",\"learningRate\":0.1,\"elapsedSeconds\":1.0}";
+    }
+
+    /** A result of accuracy 0.9 that carries {@code points}. */
+    private static String resultWith(String... points) {
+        String plain = result("SUCCEEDED", "0.9");
+        return plain.substring(0, plain.length() - 1) + ",\"measurements\":[" + String.join(",", points) + "]}";
+    }
+
+    private List<Integer> steps(long trial) {
+        return jdbc.queryForList(
+                "select step from measurement where trial_id = ? and attempt_number = 1 order by step",
+                Integer.class,
+                trial);
+    }
+
+    private String status(long trial) {
+        return jdbc.queryForObject("select status from trial where id = ?", String.class, trial);
     }
 }

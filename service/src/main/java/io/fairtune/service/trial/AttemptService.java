@@ -2,6 +2,7 @@ package io.fairtune.service.trial;
 
 import io.fairtune.contract.protocol.AttemptClaim;
 import io.fairtune.contract.protocol.AttemptFailure;
+import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.contract.protocol.MeasurementBatch;
 import io.fairtune.contract.protocol.TrainingResult;
 import io.fairtune.contract.protocol.TrialAssignment;
@@ -106,20 +107,7 @@ public class AttemptService {
         Trial trial = requireCurrent(trialId, attempt);
         Study study = studies.findById(trial.studyId()).orElseThrow();
         ReportRules.check(batch, study.workload());
-        List<Integer> differing = measurements.append(trialId, attempt, batch.measurements());
-        if (!differing.isEmpty()) {
-            throw new ReportConflictException("attempt " + attempt + " of trial " + trialId
-                    + " already holds other values at steps " + differing);
-        }
-        int stored = measurements.count(trialId, attempt);
-        int max = ReportRules.maxPoints(study.workload());
-        if (stored > max) {
-            throw new InvalidReportException(List.of(new FieldError(
-                    "measurements",
-                    "would give attempt " + attempt + " " + stored + " points; a run of "
-                            + study.workload().trainingSteps() + " steps evaluated every "
-                            + study.workload().evalEverySteps() + " steps has at most " + max)));
-        }
+        store(trialId, attempt, batch.measurements(), study);
         attempts.touch(trialId, attempt);
     }
 
@@ -134,13 +122,22 @@ public class AttemptService {
         Study study = queue.lockStudy(studyOf(trialId));
         Trial trial = trials.lockById(trialId).orElseThrow();
         ReportRules.check(result, study.workload(), trial.phase());
+        ReportRules.checkPoints(result.measurements(), study.workload());
         Attempt attempt = reportable(trial, number);
         if (attempt.status() != AttemptStatus.RUNNING) {
             if (!trial.reported(result)) {
                 throw new ReportConflictException("attempt " + number + " of trial " + trialId
                         + " already reported another outcome: " + trial.status());
             }
+            List<Integer> differing = measurements.differing(trialId, number, result.measurements());
+            if (!differing.isEmpty()) {
+                throw new ReportConflictException("attempt " + number + " of trial " + trialId
+                        + " already reported other values at steps " + differing);
+            }
             return; // the same report again: already stored
+        }
+        if (!result.measurements().isEmpty()) {
+            store(trialId, number, result.measurements(), study);
         }
         attempt.end(Transitions.attemptStatus(result.outcome()), null, now());
         metrics.ended(attempt.status(), attempt.startedAt(), now());
@@ -165,6 +162,24 @@ public class AttemptService {
         metrics.ended(AttemptStatus.FAILED, attempt.startedAt(), now());
         trial.fail(failure.message(), failure.cause(), now());
         queue.advance(study);
+    }
+
+    /** Appends checked points; a step stored with other values, or more points than the run can have, rolls back. */
+    private void store(long trialId, int attempt, List<Measurement> points, Study study) {
+        List<Integer> differing = measurements.append(trialId, attempt, points);
+        if (!differing.isEmpty()) {
+            throw new ReportConflictException("attempt " + attempt + " of trial " + trialId
+                    + " already holds other values at steps " + differing);
+        }
+        int stored = measurements.count(trialId, attempt);
+        int max = ReportRules.maxPoints(study.workload());
+        if (stored > max) {
+            throw new InvalidReportException(List.of(new FieldError(
+                    "measurements",
+                    "would give attempt " + attempt + " " + stored + " points; a run of "
+                            + study.workload().trainingSteps() + " steps evaluated every "
+                            + study.workload().evalEverySteps() + " steps has at most " + max)));
+        }
     }
 
     /**

@@ -45,6 +45,14 @@ public class MeasurementStore {
                     ps.setDouble(7, m.learningRate());
                     ps.setDouble(8, m.elapsedSeconds());
                 });
+        return differing(trialId, attempt, measurements);
+    }
+
+    /** The steps of {@code measurements} that are not stored with exactly these values (missing ones included). */
+    List<Integer> differing(long trialId, int attempt, List<Measurement> measurements) {
+        if (measurements.isEmpty()) {
+            return List.of();
+        }
         Map<Integer, Measurement> stored = new HashMap<>();
         for (Measurement m : points(
                 trialId,

@@ -53,13 +53,17 @@ final class ReportRules {
     }
 
     static void check(MeasurementBatch batch, Workload workload) {
-        List<FieldError> errors = new ArrayList<>();
         if (batch == null
                 || batch.measurements() == null
                 || batch.measurements().isEmpty()) {
             throw new InvalidReportException(List.of(new FieldError("measurements", "must list at least one point")));
         }
-        List<Measurement> points = batch.measurements();
+        checkPoints(batch.measurements(), workload);
+    }
+
+    /** The points of a batch, or those a result carries; the field is {@code measurements} in both bodies. */
+    static void checkPoints(List<Measurement> points, Workload workload) {
+        List<FieldError> errors = new ArrayList<>();
         int max = maxPoints(workload);
         if (points.size() > max) {
             throw new InvalidReportException(List.of(new FieldError(

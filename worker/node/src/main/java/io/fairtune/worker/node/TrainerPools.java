@@ -37,15 +37,14 @@ final class TrainerPools implements SmartLifecycle, DisposableBean {
             Properties quartzProperties,
             ServiceClient service,
             String nodeName,
-            java.time.Duration heartbeatInterval)
+            Reporting reporting)
             throws Exception {
         String trialsSchedulerName = builtIn.getSchedulerName();
         String instanceId = builtIn.getSchedulerInstanceId();
         for (RegisteredTrainer trainer : trainers) {
             ExternalTrainer external = new ExternalTrainer(trainer);
             programs.add(external);
-            TrialExecutor executor =
-                    new TrialExecutor(service, trainer.name(), external::train, nodeName, heartbeatInterval);
+            TrialExecutor executor = new TrialExecutor(service, trainer.name(), external::train, nodeName, reporting);
             Properties properties = new Properties();
             properties.putAll(quartzProperties);
             properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(trainer.slots()));

@@ -15,7 +15,7 @@ import io.fairtune.worker.training.TrainingListener;
 import io.fairtune.worker.training.TrainingRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +47,7 @@ public final class TrialExecutor implements TrialSlot {
     private final OptimizerRegistry optimizers;
 
     private final String nodeName;
-    private final Duration heartbeatInterval;
+    private final Reporting reporting;
     private final ScheduledExecutorService heartbeats;
 
     /** Runs the trials of the built-in DL4J trainer with the optimizers of {@code optimizers}. */
@@ -56,14 +56,14 @@ public final class TrialExecutor implements TrialSlot {
             Trainer trainer,
             OptimizerRegistry optimizers,
             String nodeName,
-            Duration heartbeatInterval) {
+            Reporting reporting) {
         this(
                 service,
                 null,
                 (assignment, listener) -> trainer.train(request(optimizers, assignment), listener),
                 optimizers,
                 nodeName,
-                heartbeatInterval);
+                reporting);
     }
 
     /**
@@ -72,12 +72,8 @@ public final class TrialExecutor implements TrialSlot {
      * @param trainerName the external trainer: a trial of another trainer fails
      */
     public TrialExecutor(
-            ServiceClient service,
-            String trainerName,
-            AttemptTrainer trainer,
-            String nodeName,
-            Duration heartbeatInterval) {
-        this(service, trainerName, trainer, null, nodeName, heartbeatInterval);
+            ServiceClient service, String trainerName, AttemptTrainer trainer, String nodeName, Reporting reporting) {
+        this(service, trainerName, trainer, null, nodeName, reporting);
     }
 
     private TrialExecutor(
@@ -86,13 +82,13 @@ public final class TrialExecutor implements TrialSlot {
             AttemptTrainer trainer,
             OptimizerRegistry optimizers,
             String nodeName,
-            Duration heartbeatInterval) {
+            Reporting reporting) {
         this.service = service;
         this.trainerName = trainerName;
         this.trainer = trainer;
         this.optimizers = optimizers;
         this.nodeName = nodeName;
-        this.heartbeatInterval = heartbeatInterval;
+        this.reporting = reporting;
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "fairtune-heartbeat");
             thread.setDaemon(true);
@@ -136,6 +132,7 @@ public final class TrialExecutor implements TrialSlot {
         }
         AtomicBoolean stale = new AtomicBoolean(false);
         Heartbeat heartbeat = new Heartbeat(trialId, attempt, stale);
+        Curve curve = new Curve(trialId, attempt);
         try {
             if (!Objects.equals(assignment.workload().trainer(), trainerName)) {
                 // Routing puts a trial only into its trainer's pool; a mismatch is a bug, never a reason to guess.
@@ -146,8 +143,7 @@ public final class TrialExecutor implements TrialSlot {
             TrainingResult result = trainer.train(assignment, new TrainingListener() {
                 @Override
                 public void onMeasurement(Measurement measurement) {
-                    if (!stale.get()
-                            && !service.measurements(trialId, attempt, new MeasurementBatch(List.of(measurement)))) {
+                    if (!stale.get() && !curve.add(measurement)) {
                         stale.set(true);
                     }
                 }
@@ -162,7 +158,7 @@ public final class TrialExecutor implements TrialSlot {
                 return;
             }
             heartbeat.stop();
-            if (!service.result(trialId, attempt, result)) {
+            if (!service.result(trialId, attempt, result.withMeasurements(curve.unsent()))) {
                 log.info("Trial {} attempt {} result refused: attempt is stale", trialId, attempt);
                 return;
             }
@@ -179,7 +175,7 @@ public final class TrialExecutor implements TrialSlot {
         } catch (TrainerFailedException e) {
             log.warn("Trial {} attempt {} failed: {}", trialId, attempt, e.getMessage());
             heartbeat.stop();
-            if (!stale.get()) {
+            if (!stale.get() && curve.sendUnsent()) {
                 service.failure(
                         trialId,
                         attempt,
@@ -192,7 +188,7 @@ public final class TrialExecutor implements TrialSlot {
             }
             log.warn("Trial {} attempt {} failed: {}", trialId, attempt, e.toString());
             heartbeat.stop();
-            if (!stale.get()) {
+            if (!stale.get() && curve.sendUnsent()) {
                 service.failure(trialId, attempt, new AttemptFailure(describe(e), stackTrace(e)));
             }
         } finally {
@@ -226,7 +222,7 @@ public final class TrialExecutor implements TrialSlot {
             this.trialId = trialId;
             this.attempt = attempt;
             this.stale = stale;
-            long millis = heartbeatInterval.toMillis();
+            long millis = reporting.heartbeatInterval().toMillis();
             this.schedule = heartbeats.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
         }
 
@@ -246,6 +242,52 @@ public final class TrialExecutor implements TrialSlot {
         synchronized void stop() {
             stopped = true;
             schedule.cancel(false);
+        }
+    }
+
+    /**
+     * The curve's points on their way to the service: sent together once {@link Reporting#measurementInterval()} has
+     * passed since the last batch (or when a batch is full), and the rest with the result. A one-step trial thus
+     * costs a claim and a result, not three requests; the dashboard's live curve lags by at most the interval.
+     */
+    private final class Curve {
+        /** Well inside the service's request size limit (about 200 bytes a point). */
+        private static final int MAX_BATCH = 1_000;
+
+        private final long trialId;
+        private final int attempt;
+        private final List<Measurement> unsent = new ArrayList<>();
+        private long lastSentNanos = System.nanoTime();
+
+        Curve(long trialId, int attempt) {
+            this.trialId = trialId;
+            this.attempt = attempt;
+        }
+
+        /** @return false when the service refused the batch: the attempt is stale */
+        synchronized boolean add(Measurement measurement) {
+            unsent.add(measurement);
+            boolean due = System.nanoTime() - lastSentNanos
+                    >= reporting.measurementInterval().toNanos();
+            return !(due || unsent.size() >= MAX_BATCH) || sendUnsent();
+        }
+
+        /** Sends what waits (nothing to send is success); false when the attempt is stale. */
+        synchronized boolean sendUnsent() {
+            if (unsent.isEmpty()) {
+                return true;
+            }
+            boolean accepted = service.measurements(trialId, attempt, new MeasurementBatch(unsent));
+            unsent.clear();
+            lastSentNanos = System.nanoTime();
+            return accepted;
+        }
+
+        /** Hands over the points that wait, for the result to carry. */
+        synchronized List<Measurement> unsent() {
+            List<Measurement> points = List.copyOf(unsent);
+            unsent.clear();
+            return points;
         }
     }
 

@@ -81,8 +81,7 @@ public class WorkerNodeAutoConfiguration {
     @Bean
     TrialExecutor trialExecutor(
             ServiceClient serviceClient, Trainer trainer, OptimizerRegistry optimizers, WorkerProperties properties) {
-        return new TrialExecutor(
-                serviceClient, trainer, optimizers, nodeName(properties), properties.heartbeatInterval());
+        return new TrialExecutor(serviceClient, trainer, optimizers, nodeName(properties), properties.reporting());
     }
 
     private static String nodeName(WorkerProperties properties) {
@@ -117,7 +116,7 @@ public class WorkerNodeAutoConfiguration {
                 quartzProperties,
                 serviceClient,
                 nodeName(properties),
-                properties.heartbeatInterval());
+                properties.reporting());
     }
 
     /**

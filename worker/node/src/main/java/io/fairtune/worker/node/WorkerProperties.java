@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slots trials trained at once (Quartz threads); 0 in a service that only schedules
  * @param threadsPerSlot native threads per slot, applied as OMP_NUM_THREADS when the process starts
  * @param heartbeatInterval how often a running attempt tells the service it is alive
+ * @param measurementInterval how long a running attempt's measured points may wait to be sent together (the last
+ *     ones travel with the result): one request per interval instead of one per evaluation
  * @param trainers the external trainers this node has, by name: what a spec's {@code workload.trainer} may name
  */
 @ConfigurationProperties("fairtune.worker")
@@ -26,9 +28,15 @@ public record WorkerProperties(
         @DefaultValue("0") int threadsPerSlot,
         @DefaultValue("") String name,
         @DefaultValue("10s") Duration heartbeatInterval,
+        @DefaultValue("1s") Duration measurementInterval,
         Map<String, TrainerSettings> trainers) {
 
     public WorkerProperties {
         trainers = trainers == null ? Map.of() : Map.copyOf(trainers);
+    }
+
+    /** The attempt's reporting pace; refuses a non-positive heartbeat or a negative measurement interval. */
+    public Reporting reporting() {
+        return new Reporting(heartbeatInterval, measurementInterval);
     }
 }

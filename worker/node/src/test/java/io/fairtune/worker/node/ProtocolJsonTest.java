@@ -37,4 +37,16 @@ class ProtocolJsonTest {
         assertThat(back.finalValidationAccuracy()).isNaN();
         assertThat(back.stepsToTarget()).isNull();
     }
+
+    @Test
+    void aResultWithoutPointsReadsAsOneThatCarriesNone() {
+        TrainingResult back = json.readValue(
+                "{\"outcome\":\"SUCCEEDED\",\"stepsCompleted\":3,\"bestValidationAccuracy\":0.5,"
+                        + "\"finalValidationAccuracy\":0.5,\"wallSeconds\":1.0,\"samplesPerSecond\":10.0}",
+                TrainingResult.class);
+        assertThat(back.measurements()).isEmpty();
+        TrainingResult carrying = back.withMeasurements(List.of(new Measurement(3, 1.0, 1.0, 0.5, 0.1, 1.0)));
+        TrainingResult again = json.readValue(json.writeValueAsString(carrying), TrainingResult.class);
+        assertThat(again).isEqualTo(carrying);
+    }
 }

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fairtune.contract.catalog.Workload;
 import io.fairtune.contract.plugin.OptimizerRegistry;
+import io.fairtune.contract.protocol.Measurement;
+import io.fairtune.contract.protocol.TrainingResult;
 import io.fairtune.contract.protocol.TrialAssignment;
 import io.fairtune.worker.data.DatasetRepository;
 import io.fairtune.worker.training.Trainer;
@@ -33,6 +35,7 @@ class TrialExecutorHeartbeatTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> resultBodies = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     @AfterEach
@@ -56,7 +59,7 @@ class TrialExecutorHeartbeatTest {
                 Map.of("learning_rate", 0.05, "momentum", 0.9),
                 11,
                 false);
-        TrialExecutor executor = executorFor(assignment);
+        TrialExecutor executor = executorFor(assignment, Duration.ZERO);
 
         executor.run(TRIAL, () -> false);
         sleep(100);
@@ -84,7 +87,7 @@ class TrialExecutorHeartbeatTest {
                 Map.of("learning_rate", 0.05),
                 11,
                 false);
-        TrialExecutor executor = executorFor(assignment);
+        TrialExecutor executor = executorFor(assignment, Duration.ZERO);
 
         executor.run(TRIAL, () -> false);
         sleep(100);
@@ -93,15 +96,44 @@ class TrialExecutorHeartbeatTest {
         assertThat(received).containsExactly("attempts");
     }
 
+    @Test
+    void pointsMeasuredWithinTheIntervalTravelWithTheResult() throws IOException {
+        Workload workload = new Workload("synthetic", "mlp", 32, 60, 20, 500, "val_accuracy", 0.99);
+        TrialAssignment assignment = new TrialAssignment(
+                TRIAL,
+                1,
+                1,
+                "nesterov",
+                "TUNING",
+                0,
+                workload,
+                "nesterov",
+                "constant",
+                Map.of("learning_rate", 0.05, "momentum", 0.9),
+                11,
+                false);
+        TrialExecutor executor = executorFor(assignment, Duration.ofHours(1));
+
+        executor.run(TRIAL, () -> false);
+
+        assertThat(received).doesNotContain("measurements").contains("result");
+        TrainingResult result = json.readValue(resultBodies.get(0), TrainingResult.class);
+        assertThat(result.measurements())
+                .as("the curve, every point measured, in the result")
+                .extracting(Measurement::step)
+                .containsExactly(20, 40, 60);
+    }
+
     /** An executor of built-in optimizers talking to a stand-in that hands out {@code assignment}. */
-    private TrialExecutor executorFor(TrialAssignment assignment) throws IOException {
+    private TrialExecutor executorFor(TrialAssignment assignment, Duration measurementInterval) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            exchange.getRequestBody().readAllBytes();
+            byte[] body = exchange.getRequestBody().readAllBytes();
             String kind = path.substring(path.lastIndexOf('/') + 1);
             received.add(kind);
             if (kind.equals("result")) {
+                resultBodies.add(new String(body, StandardCharsets.UTF_8));
                 // A slow answer to the result: a heartbeat still scheduled would arrive meanwhile.
                 sleep(300);
             }
@@ -117,7 +149,7 @@ class TrialExecutorHeartbeatTest {
                 new Trainer(new DatasetRepository(DatasetRepository.DEFAULT_FASHION_MNIST_DIR)),
                 OptimizerRegistry.builtIns(),
                 "test-node",
-                Duration.ofMillis(1));
+                new Reporting(Duration.ofMillis(1), measurementInterval));
     }
 
     private static void answer(HttpExchange exchange, String body) throws IOException {
