@@ -11,6 +11,6 @@ RUN apt-get update \
 COPY worker/target/fairtune-worker-cuda.jar /app/fairtune-worker.jar
 COPY docker/worker-entrypoint /app/worker-entrypoint
 USER 10001:10001
-ENV HOME=/home/fairtune OMP_WAIT_POLICY=PASSIVE
+ENV HOME=/home/fairtune OMP_WAIT_POLICY=PASSIVE OPENBLAS_THREAD_TIMEOUT=22
 WORKDIR /home/fairtune
 ENTRYPOINT ["/app/worker-entrypoint"]

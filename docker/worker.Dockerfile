@@ -8,6 +8,6 @@ COPY worker/target/fairtune-worker.jar /app/fairtune-worker.jar
 COPY docker/worker-entrypoint /app/worker-entrypoint
 USER 10001:10001
 # ND4J reads the OpenMP settings once, when its native library loads (OMP_NUM_THREADS comes from compose).
-ENV HOME=/home/fairtune OMP_WAIT_POLICY=PASSIVE
+ENV HOME=/home/fairtune OMP_WAIT_POLICY=PASSIVE OPENBLAS_THREAD_TIMEOUT=22
 WORKDIR /home/fairtune
 ENTRYPOINT ["/app/worker-entrypoint"]

@@ -2,6 +2,7 @@ package io.fairtune.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fairtune.contract.launch.NativeEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -68,8 +69,7 @@ final class WorkerProcesses implements AutoCloseable {
         }
         command.addAll(settings);
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        NativeEnvironment.configure(builder.environment(), 1);
         builder.redirectErrorStream(true);
         builder.redirectOutput(Path.of("target", name + ".log").toFile());
         try {

@@ -83,8 +83,7 @@ final class EmbeddedService implements AutoCloseable {
                         + " embedded service cannot be started; run against a cluster with --server URL"));
         ProcessBuilder builder = new ProcessBuilder(command);
         // Set before ND4J loads in the child; an ephemeral run never borrows a database from the environment.
-        builder.environment().put("OMP_NUM_THREADS", Integer.toString(threadsPerSlot));
-        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        NativeEnvironment.configure(builder.environment(), threadsPerSlot);
         new ArrayList<>(builder.environment().keySet())
                 .stream().filter(k -> k.startsWith("SPRING_DATASOURCE")).forEach(builder.environment()::remove);
         Path log = dataDir.resolve("service.log");

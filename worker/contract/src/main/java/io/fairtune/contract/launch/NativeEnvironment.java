@@ -11,13 +11,20 @@ import org.slf4j.LoggerFactory;
 /**
  * ND4J's OpenMP runtime and OpenBLAS read OMP_NUM_THREADS and OMP_WAIT_POLICY once, when the native library
  * loads; without PASSIVE their threads spin against each other (12k vs 29k samples/s measured at 2 threads).
- * A JVM cannot set its own environment, so a process started without them starts itself again with them.
+ * OpenBLAS's own idle threads spin on sched_yield for 2^28 cycles (about 0.1 s) after each call unless
+ * OPENBLAS_THREAD_TIMEOUT says otherwise; 22 (about 2 ms) keeps them awake between a step's GEMMs yet lets them
+ * sleep while a trial talks to the service (measured in README "Per-trial overhead"). A JVM cannot set its own
+ * environment, so a process started without these starts itself again with them.
  */
 public final class NativeEnvironment {
 
     private static final Logger log = LoggerFactory.getLogger(NativeEnvironment.class);
     static final String THREADS = "OMP_NUM_THREADS";
     static final String WAIT_POLICY = "OMP_WAIT_POLICY";
+    static final String BLAS_THREAD_TIMEOUT = "OPENBLAS_THREAD_TIMEOUT";
+    /** log2 of the cycles an idle OpenBLAS thread spins before it sleeps (OpenBLAS clamps it to [4, 30]). */
+    static final String BLAS_THREAD_TIMEOUT_VALUE = "22";
+
     private static final String RELAUNCHED = "fairtune.relaunched";
 
     private NativeEnvironment() {}
@@ -41,7 +48,7 @@ public final class NativeEnvironment {
             return;
         }
         Map<String, String> env = System.getenv();
-        if (env.containsKey(THREADS) && env.containsKey(WAIT_POLICY)) {
+        if (env.containsKey(THREADS) && env.containsKey(WAIT_POLICY) && env.containsKey(BLAS_THREAD_TIMEOUT)) {
             return;
         }
         if (env.containsKey("FAIRTUNE_NO_RELAUNCH")) {
@@ -56,6 +63,7 @@ public final class NativeEnvironment {
         ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
         builder.environment().putIfAbsent(THREADS, Integer.toString(threads));
         builder.environment().putIfAbsent(WAIT_POLICY, "PASSIVE");
+        builder.environment().putIfAbsent(BLAS_THREAD_TIMEOUT, BLAS_THREAD_TIMEOUT_VALUE);
         try {
             Process child = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -86,10 +94,18 @@ public final class NativeEnvironment {
                 }));
     }
 
+    /** Sets a child's native variables, for {@code threads} threads per slot, as {@link #ensure} would. */
+    public static void configure(Map<String, String> environment, int threads) {
+        environment.put(THREADS, Integer.toString(threads));
+        environment.put(WAIT_POLICY, "PASSIVE");
+        environment.put(BLAS_THREAD_TIMEOUT, BLAS_THREAD_TIMEOUT_VALUE);
+    }
+
     /** Describes the settings in force, for the start-up log. */
     public static String describe() {
         return THREADS + "=" + System.getenv().getOrDefault(THREADS, "(unset)") + ", " + WAIT_POLICY + "="
-                + System.getenv().getOrDefault(WAIT_POLICY, "(unset)");
+                + System.getenv().getOrDefault(WAIT_POLICY, "(unset)") + ", " + BLAS_THREAD_TIMEOUT + "="
+                + System.getenv().getOrDefault(BLAS_THREAD_TIMEOUT, "(unset)");
     }
 
     static int threadsPerSlot(String[] args, int slots) {
