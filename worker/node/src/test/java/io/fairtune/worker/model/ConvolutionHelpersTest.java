@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fairtune.contract.catalog.DatasetCatalog;
 import io.fairtune.contract.catalog.DatasetDefinition;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,14 +18,64 @@ import org.nd4j.linalg.factory.Nd4j;
 class ConvolutionHelpersTest {
 
     @Test
-    void installsTheNativeOpHelperOnEveryConvolutionOnCpu() {
+    void installsTheNativeOpHelperOnEveryConvolutionBatchNormAndPoolingLayerOnCpu() {
         MultiLayerNetwork network = ModelFactory.create(ModelFactory.CNN, DatasetCatalog.FASHION_MNIST, 1);
 
         long withHelper = java.util.Arrays.stream(network.getLayers())
-                .filter(layer -> layer instanceof ConvolutionLayer convolution && convolution.getHelper() != null)
+                .filter(layer -> (layer instanceof ConvolutionLayer
+                                || layer instanceof BatchNormalization
+                                || layer instanceof SubsamplingLayer)
+                        && helper(layer) != null)
                 .count();
 
-        assertThat(withHelper).isEqualTo(ConvolutionHelpers.isCpuBackend() ? 2 : 0);
+        // Two blocks of convolution, batch norm and pooling (SubsamplingLayer extends no ConvolutionLayer).
+        assertThat(withHelper).isEqualTo(ConvolutionHelpers.isCpuBackend() ? 6 : 0);
+    }
+
+    @Test
+    void trainsAndPredictsAsDl4jsOwnLayersDo() throws IllegalAccessException {
+        DatasetDefinition dataset = DatasetCatalog.FASHION_MNIST;
+        MultiLayerNetwork nativeOps = ModelFactory.create(ModelFactory.CNN, dataset, 7);
+        MultiLayerNetwork dl4j = ModelFactory.create(ModelFactory.CNN, dataset, 7);
+        ConvolutionHelpers.useDl4jConvolutions(dl4j);
+        Nd4j.getRandom().setSeed(3);
+        INDArray input = Nd4j.rand(DataType.FLOAT, 32, dataset.features());
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 32, dataset.classes());
+        for (int i = 0; i < 32; i++) {
+            labels.putScalar(i, i % dataset.classes(), 1f);
+        }
+        for (int step = 0; step < 5; step++) {
+            nativeOps.fit(input, labels);
+            dl4j.fit(input, labels);
+        }
+
+        // Parameters after five steps include the batch norms' running statistics.
+        INDArray reference = dl4j.params();
+        double difference = nativeOps.params().sub(reference).norm2Number().doubleValue();
+        assertThat(difference / reference.norm2Number().doubleValue()).isLessThan(1e-4);
+        // Inference from the same weights and running statistics (trained ones, not the initial unit variance).
+        nativeOps.setParams(reference.dup());
+        INDArray expected = dl4j.output(input, false);
+        double outputDifference =
+                nativeOps.output(input, false).sub(expected).norm2Number().doubleValue();
+        assertThat(outputDifference / expected.norm2Number().doubleValue())
+                .as("inference, with the running statistics")
+                .isLessThan(1e-5);
+    }
+
+    private static Object helper(Layer layer) {
+        for (Class<?> type = layer.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                java.lang.reflect.Field field = type.getDeclaredField("helper");
+                field.setAccessible(true);
+                return field.get(layer);
+            } catch (NoSuchFieldException e) {
+                // the field is declared higher up
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return null;
     }
 
     @Test
