@@ -45,20 +45,7 @@ class TrialExecutorHeartbeatTest {
 
     @Test
     void noHeartbeatReachesTheServiceAfterTheResult() throws IOException {
-        Workload workload = new Workload("synthetic", "mlp", 32, 60, 20, 500, "val_accuracy", 0.99);
-        TrialAssignment assignment = new TrialAssignment(
-                TRIAL,
-                1,
-                1,
-                "nesterov",
-                "TUNING",
-                0,
-                workload,
-                "nesterov",
-                "constant",
-                Map.of("learning_rate", 0.05, "momentum", 0.9),
-                11,
-                false);
+        TrialAssignment assignment = assignment("nesterov", Map.of("learning_rate", 0.05, "momentum", 0.9));
         TrialExecutor executor = executorFor(assignment, Duration.ZERO);
 
         executor.run(TRIAL, () -> false);
@@ -73,20 +60,7 @@ class TrialExecutorHeartbeatTest {
 
     @Test
     void aTrialOfAnOptimizerThisNodeLacksIsLeftToBeLostNotFailed() throws IOException {
-        Workload workload = new Workload("synthetic", "mlp", 32, 60, 20, 500, "val_accuracy", 0.99);
-        TrialAssignment assignment = new TrialAssignment(
-                TRIAL,
-                1,
-                1,
-                "signum",
-                "TUNING",
-                0,
-                workload,
-                "signum",
-                "constant",
-                Map.of("learning_rate", 0.05),
-                11,
-                false);
+        TrialAssignment assignment = assignment("signum", Map.of("learning_rate", 0.05));
         TrialExecutor executor = executorFor(assignment, Duration.ZERO);
 
         executor.run(TRIAL, () -> false);
@@ -98,20 +72,7 @@ class TrialExecutorHeartbeatTest {
 
     @Test
     void pointsMeasuredWithinTheIntervalTravelWithTheResult() throws IOException {
-        Workload workload = new Workload("synthetic", "mlp", 32, 60, 20, 500, "val_accuracy", 0.99);
-        TrialAssignment assignment = new TrialAssignment(
-                TRIAL,
-                1,
-                1,
-                "nesterov",
-                "TUNING",
-                0,
-                workload,
-                "nesterov",
-                "constant",
-                Map.of("learning_rate", 0.05, "momentum", 0.9),
-                11,
-                false);
+        TrialAssignment assignment = assignment("nesterov", Map.of("learning_rate", 0.05, "momentum", 0.9));
         TrialExecutor executor = executorFor(assignment, Duration.ofHours(1));
 
         executor.run(TRIAL, () -> false);
@@ -122,6 +83,13 @@ class TrialExecutorHeartbeatTest {
                 .as("the curve, every point measured, in the result")
                 .extracting(Measurement::step)
                 .containsExactly(20, 40, 60);
+    }
+
+    /** A 60-step tuning trial of the synthetic mlp, evaluated every 20 steps, with {@code optimizer} as its arm. */
+    private static TrialAssignment assignment(String optimizer, Map<String, Object> hyperparameters) {
+        Workload workload = new Workload("synthetic", "mlp", 32, 60, 20, 500, "val_accuracy", 0.99);
+        return new TrialAssignment(
+                TRIAL, 1, 1, optimizer, "TUNING", 0, workload, optimizer, "constant", hyperparameters, 11, false);
     }
 
     /** An executor of built-in optimizers talking to a stand-in that hands out {@code assignment}. */
