@@ -1,13 +1,11 @@
 package io.fairtune.worker.model;
 
 import java.lang.reflect.Field;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,16 +13,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Routes DL4J's convolution, batch-norm and pooling layers on the CPU backend to libnd4j's native ops
- * ({@code conv2d}, {@code batchnorm}, {@code maxpool2d} and their {@code _bp}), which the oneDNN build runs with
- * oneDNN.
+ * ({@code conv2d}, {@code batchnorm}, {@code maxpool2d} and their {@code _bp}).
  *
  * <p>DL4J 1.0.0-M2.1 reaches those ops only through its "MKLDNN" helpers, and installs them only when
  * {@code BaseMKLDNNHelper.mklDnnEnabled()} says so, which it does not on this ND4J (measured: false on the oneDNN
  * build too). Without a helper, convolution goes through im2col into a permuted column array (57% of a cnn step,
- * inference 3–6× slower), and batch norm through a chain of reductions and broadcasts (21% of a cnn step). The
- * helpers merely call the generic custom ops, so they are installed here directly. Other backends (cuDNN) and
- * layers that already have a helper are left alone. {@code ConvolutionHelpersTest} checks that the network's
- * gradients, batch-norm statistics included, are DL4J's own.
+ * inference 3–6× slower), and batch norm through a chain of reductions and broadcasts (21% of a cnn step).
+ * Convolution gets DL4J's helper, which merely calls {@code conv2d} (oneDNN's kernels on the oneDNN build); batch
+ * norm and pooling get this package's own, {@link RowStatisticsBatchNorm} and {@link GenericMaxPooling}, because
+ * DL4J's spend more time around oneDNN than in it. Other backends (cuDNN) and layers that already have a helper
+ * are left alone. {@code ConvolutionHelpersTest} checks that the network's gradients, batch-norm statistics
+ * included, are DL4J's own.
  */
 final class ConvolutionHelpers {
 
@@ -42,23 +41,12 @@ final class ConvolutionHelpers {
         int installed = 0;
         for (Layer layer : network.getLayers()) {
             if (layer instanceof ConvolutionLayer convolution) {
-                installed += install(
-                        CONVOLUTION,
-                        layer,
-                        MKLDNNConvHelper::new,
-                        convolution.getParam("W").dataType());
-            } else if (layer instanceof BatchNormalization batchNorm) {
-                installed += install(
-                        BATCH_NORM,
-                        layer,
-                        MKLDNNBatchNormHelper::new,
-                        batchNorm.getParam("gamma").dataType());
+                DataType dataType = convolution.getParam("W").dataType();
+                installed += install(CONVOLUTION, layer, () -> new MKLDNNConvHelper(dataType));
+            } else if (layer instanceof BatchNormalization) {
+                installed += install(BATCH_NORM, layer, RowStatisticsBatchNorm::new);
             } else if (layer instanceof SubsamplingLayer) {
-                installed += install(
-                        POOLING,
-                        layer,
-                        MKLDNNSubsamplingHelper::new,
-                        network.getLayerWiseConfigurations().getDataType());
+                installed += install(POOLING, layer, GenericMaxPooling::new);
             }
         }
         return installed;
@@ -81,12 +69,12 @@ final class ConvolutionHelpers {
                         Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend"));
     }
 
-    private static int install(Field field, Layer layer, Function<DataType, Object> helper, DataType dataType) {
+    private static int install(Field field, Layer layer, Supplier<Object> helper) {
         try {
             if (field == null || field.get(layer) != null) {
                 return 0;
             }
-            field.set(layer, helper.apply(dataType));
+            field.set(layer, helper.get());
             return 1;
         } catch (IllegalAccessException e) {
             return 0;

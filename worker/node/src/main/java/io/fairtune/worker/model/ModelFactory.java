@@ -11,8 +11,6 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -94,21 +92,18 @@ public final class ModelFactory {
         long height = dataset.height();
         long width = dataset.width();
         for (int block = 0; block < CNN_CHANNELS.length; block++) {
-            layers.layer(new ConvolutionLayer.Builder(CNN_KERNELS[block], CNN_KERNELS[block])
-                            .nOut(CNN_CHANNELS[block])
-                            .convolutionMode(ConvolutionMode.Same)
-                            .hasBias(false)
-                            .activation(Activation.IDENTITY)
-                            .build())
+            ConvolutionLayer.Builder convolution = new ConvolutionLayer.Builder(CNN_KERNELS[block], CNN_KERNELS[block])
+                    .nOut(CNN_CHANNELS[block])
+                    .convolutionMode(ConvolutionMode.Same)
+                    .hasBias(false)
+                    .activation(Activation.IDENTITY);
+            layers.layer(block == 0 ? new InputConvolutionLayer(convolution) : convolution.build())
                     .layer(new BatchNormalization.Builder().build())
                     .layer(new ActivationLayer.Builder()
                             .activation(Activation.RELU)
                             .build());
             if (height >= 4 && width >= 4) {
-                layers.layer(new SubsamplingLayer.Builder(PoolingType.MAX)
-                        .kernelSize(2, 2)
-                        .stride(2, 2)
-                        .build());
+                layers.layer(new MaxPoolingLayer(2));
                 height /= 2;
                 width /= 2;
             }
@@ -118,6 +113,7 @@ public final class ModelFactory {
                         .activation(Activation.RELU)
                         .build())
                 .layer(output(dataset))
+                .inputPreProcessor(0, new FlatImageInput(dataset.height(), dataset.width(), dataset.channels()))
                 .setInputType(InputType.convolutionalFlat(dataset.height(), dataset.width(), dataset.channels()));
     }
 

@@ -49,6 +49,9 @@ class ConvolutionHelpersTest {
             dl4j.fit(input, labels);
         }
 
+        assertThat(helperFailures(nativeOps))
+                .as("a helper that throws is dropped by DL4J, which then trains on its own path")
+                .isZero();
         // Parameters after five steps include the batch norms' running statistics.
         INDArray reference = dl4j.params();
         double difference = nativeOps.params().sub(reference).norm2Number().doubleValue();
@@ -64,9 +67,21 @@ class ConvolutionHelpersTest {
     }
 
     private static Object helper(Layer layer) {
+        return field(layer, "helper");
+    }
+
+    /** DL4J counts a helper's exceptions in each layer and falls back to its own code, without failing. */
+    private static int helperFailures(MultiLayerNetwork network) {
+        return java.util.Arrays.stream(network.getLayers())
+                .map(layer -> field(layer, "helperCountFail"))
+                .mapToInt(count -> count == null ? 0 : (Integer) count)
+                .sum();
+    }
+
+    private static Object field(Layer layer, String name) {
         for (Class<?> type = layer.getClass(); type != null; type = type.getSuperclass()) {
             try {
-                java.lang.reflect.Field field = type.getDeclaredField("helper");
+                java.lang.reflect.Field field = type.getDeclaredField(name);
                 field.setAccessible(true);
                 return field.get(layer);
             } catch (NoSuchFieldException e) {
@@ -94,6 +109,9 @@ class ConvolutionHelpersTest {
 
             double nativeScore = score(nativeOps, input, labels);
             double dl4jScore = score(dl4j, input, labels);
+            assertThat(helperFailures(nativeOps))
+                    .as(dataset.name() + ": helpers that failed")
+                    .isZero();
 
             assertThat(nativeScore).isCloseTo(dl4jScore, org.assertj.core.data.Offset.offset(1e-5));
             Map<String, INDArray> expected = dl4j.gradient().gradientForVariable();
