@@ -52,9 +52,12 @@ final class ConvolutionHelpers {
         return installed;
     }
 
-    /** Removes the helpers again: DL4J's own layer code, for comparisons in tests. */
+    /** Removes the helpers and the lean ReLU backward pass again: DL4J's own layer code, for comparisons in tests. */
     static void useDl4jConvolutions(MultiLayerNetwork network) throws IllegalAccessException {
         for (Layer layer : network.getLayers()) {
+            if (layer instanceof ReluLayer.Rectifier rectifier) {
+                rectifier.useDl4jPath();
+            }
             for (Field field : new Field[] {CONVOLUTION, BATCH_NORM, POOLING}) {
                 if (field != null && field.getDeclaringClass().isInstance(layer)) {
                     field.set(layer, null);

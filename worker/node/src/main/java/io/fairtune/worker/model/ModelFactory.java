@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -99,9 +98,7 @@ public final class ModelFactory {
                     .activation(Activation.IDENTITY);
             layers.layer(block == 0 ? new InputConvolutionLayer(convolution) : convolution.build())
                     .layer(new BatchNormalization.Builder().build())
-                    .layer(new ActivationLayer.Builder()
-                            .activation(Activation.RELU)
-                            .build());
+                    .layer(new ReluLayer());
             if (height >= 4 && width >= 4) {
                 layers.layer(new MaxPoolingLayer(2));
                 height /= 2;
