@@ -3,6 +3,8 @@ package io.fairtune.worker.model;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * DL4J's reshape of flat examples into images in front of the first convolution, which also passes on that layer's
@@ -12,7 +14,11 @@ final class FlatImageInput extends FeedForwardToCnnPreProcessor {
 
     private static final long serialVersionUID = 1L;
 
-    FlatImageInput(long height, long width, long channels) {
+    @JsonCreator
+    FlatImageInput(
+            @JsonProperty("inputHeight") long height,
+            @JsonProperty("inputWidth") long width,
+            @JsonProperty("numChannels") long channels) {
         super(height, width, channels);
     }
 

@@ -6,6 +6,7 @@ import io.fairtune.contract.catalog.DatasetCatalog;
 import io.fairtune.contract.catalog.DatasetDefinition;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
@@ -30,6 +31,20 @@ class ConvolutionHelpersTest {
 
         // Two blocks of convolution, batch norm and pooling (SubsamplingLayer extends no ConvolutionLayer).
         assertThat(withHelper).isEqualTo(ConvolutionHelpers.isCpuBackend() ? 6 : 0);
+    }
+
+    @Test
+    void theCnnsConfigurationReadsBackFromDl4jsJsonWithTheWorkersOwnLayers() {
+        MultiLayerConfiguration configuration = ModelFactory.create(ModelFactory.CNN, DatasetCatalog.FASHION_MNIST, 1)
+                .getLayerWiseConfigurations();
+
+        MultiLayerConfiguration readBack = MultiLayerConfiguration.fromJson(configuration.toJson());
+
+        assertThat(readBack).isEqualTo(configuration);
+        assertThat(readBack.getInputPreProcess(0)).isInstanceOf(FlatImageInput.class);
+        assertThat(readBack.getConfs().stream()
+                        .<Class<?>>map(conf -> conf.getLayer().getClass()))
+                .contains(InputConvolutionLayer.class, ReluLayer.class, MaxPoolingLayer.class);
     }
 
     @Test
