@@ -1,7 +1,6 @@
 package io.fairtune.worker.model;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.exception.DL4JInvalidInputException;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -40,14 +39,14 @@ final class MaxPoolingLayer extends SubsamplingLayer {
             INDArray layerParamsView,
             boolean initializeParams,
             DataType networkDataType) {
-        Forward layer = new Forward(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> parameters = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(parameters);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(
+                new Forward(conf, networkDataType),
+                initializer(),
+                conf,
+                trainingListeners,
+                layerIndex,
+                layerParamsView,
+                initializeParams);
     }
 
     /** The layer itself: DL4J's, with the forward pass through a {@link GenericMaxPooling} helper. */

@@ -1,7 +1,6 @@
 package io.fairtune.worker.model;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -40,14 +39,14 @@ final class ReluLayer extends ActivationLayer {
             INDArray layerParamsView,
             boolean initializeParams,
             DataType networkDataType) {
-        Rectifier layer = new Rectifier(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> parameters = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(parameters);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(
+                new Rectifier(conf, networkDataType),
+                initializer(),
+                conf,
+                trainingListeners,
+                layerIndex,
+                layerParamsView,
+                initializeParams);
     }
 
     /** The layer itself: DL4J's activation layer with the step-mask backward pass for plain ReLU. */
