@@ -5,6 +5,7 @@ import static io.fairtune.service.JsonAssertions.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,9 @@ class StudyEndToEndTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void smokeStudyRunsToCompletionWithEveryTrialStored() throws Exception {
         TestApi api = TestApi.local(port, DATA_DIR);
@@ -40,6 +44,11 @@ class StudyEndToEndTest {
 
         JsonNode study = StudyWaits.untilFinished(api, id, Duration.ofMinutes(6));
         assertThat(study.path("summary").path("status").asString()).isEqualTo("COMPLETED");
+        // The in-process slot reported through the attempt service directly, never over the service's own HTTP.
+        List<String> requested = meters.find("http.server.requests").meters().stream()
+                .map(meter -> meter.getId().getTag("uri"))
+                .toList();
+        assertThat(requested).contains("/api/v1/studies").noneMatch(uri -> uri.contains("/attempts"));
 
         Map<String, Object> counts = jdbc.queryForMap(
                 "select count(*) filter (where status = 'SUCCEEDED') as succeeded, count(*) as total"

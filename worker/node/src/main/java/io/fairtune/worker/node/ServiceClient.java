@@ -1,5 +1,6 @@
 package io.fairtune.worker.node;
 
+import io.fairtune.contract.protocol.AttemptApi;
 import io.fairtune.contract.protocol.AttemptClaim;
 import io.fairtune.contract.protocol.AttemptFailure;
 import io.fairtune.contract.protocol.MeasurementBatch;
@@ -14,17 +15,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The worker's side of the attempt API. Transient trouble (connection refused, 5xx) is retried with backoff;
- * 409 means the attempt is stale or the trial is finished, and is returned as a plain answer, not an error.
+ * The attempt API over HTTP, for a worker process. Transient trouble (connection refused, 5xx, 429) is retried with
+ * backoff; 409 means the attempt is stale or the trial is finished, and is returned as a plain answer, not an error.
  */
-public final class ServiceClient {
-
-    private static final Logger log = LoggerFactory.getLogger(ServiceClient.class);
+public final class ServiceClient implements AttemptApi {
 
     private final Supplier<URI> baseUri;
     private final Supplier<String> token;
@@ -41,23 +38,7 @@ public final class ServiceClient {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /** How often and how patiently transient failures are retried. */
-    public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBackoff) {
-        public static RetryPolicy standard() {
-            return new RetryPolicy(8, Duration.ofMillis(250), Duration.ofSeconds(10));
-        }
-    }
-
-    /** Thrown when the service stayed unreachable through every retry. */
-    public static final class ServiceUnavailableException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ServiceUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** Claims the next attempt of a trial; empty when the trial is finished, cancelled or out of attempts. */
+    @Override
     public Optional<TrialAssignment> claim(long trialId, String worker) {
         Response response = post(TrialApiPaths.expand(TrialApiPaths.ATTEMPTS, trialId), new AttemptClaim(worker));
         return response.conflict()
@@ -65,25 +46,25 @@ public final class ServiceClient {
                 : Optional.of(json.readValue(response.body(), TrialAssignment.class));
     }
 
-    /** Returns false when the attempt is stale. */
+    @Override
     public boolean measurements(long trialId, int attempt, MeasurementBatch batch) {
         return !post(TrialApiPaths.expand(TrialApiPaths.MEASUREMENTS, trialId, attempt), batch)
                 .conflict();
     }
 
-    /** Returns false when the attempt is stale. */
+    @Override
     public boolean heartbeat(long trialId, int attempt) {
         return !post(TrialApiPaths.expand(TrialApiPaths.HEARTBEAT, trialId, attempt), null)
                 .conflict();
     }
 
-    /** Returns false when the attempt is stale. */
+    @Override
     public boolean result(long trialId, int attempt, TrainingResult result) {
         return !post(TrialApiPaths.expand(TrialApiPaths.RESULT, trialId, attempt), result)
                 .conflict();
     }
 
-    /** Returns false when the attempt is stale. */
+    @Override
     public boolean failure(long trialId, int attempt, AttemptFailure failure) {
         return !post(TrialApiPaths.expand(TrialApiPaths.FAILURE, trialId, attempt), failure)
                 .conflict();
@@ -97,49 +78,31 @@ public final class ServiceClient {
 
     private Response post(String path, Object body) {
         String payload = body == null ? "{}" : json.writeValueAsString(body);
-        Duration backoff = retry.firstBackoff();
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+        return retry.run("POST " + path, () -> {
+            HttpRequest request = HttpRequest.newBuilder(baseUri.get().resolve(path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token.get())
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(payload))
+                    .build();
+            HttpResponse<String> response;
             try {
-                HttpRequest request = HttpRequest.newBuilder(baseUri.get().resolve(path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + token.get())
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(payload))
-                        .build();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status < 300 || status == 409) {
-                    return new Response(status, response.body());
-                }
-                if (status < 500 && status != 429) {
-                    throw new IllegalStateException("POST " + path + " answered " + status + ": " + response.body());
-                }
-                last = new IllegalStateException("POST " + path + " answered " + status);
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                last = new ServiceUnavailableException("POST " + path + " failed: " + e.getMessage(), e);
+                throw new TransientFailure("POST " + path + " failed: " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ServiceUnavailableException("interrupted during POST " + path, e);
             }
-            if (attempt < retry.attempts()) {
-                log.debug("Retrying POST {} in {} ms: {}", path, backoff.toMillis(), last.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0
-                        ? retry.maxBackoff()
-                        : backoff.multipliedBy(2);
+            int status = response.statusCode();
+            if (status < 300 || status == 409) {
+                return new Response(status, response.body());
             }
-        }
-        throw new ServiceUnavailableException("service unreachable after " + retry.attempts() + " tries", last);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("interrupted while waiting to retry", e);
-        }
+            if (status < 500 && status != 429) {
+                throw new IllegalStateException("POST " + path + " answered " + status + ": " + response.body());
+            }
+            throw new TransientFailure("POST " + path + " answered " + status, null);
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.fairtune.worker.node;
 
 import io.fairtune.contract.catalog.TrainerNames;
 import io.fairtune.contract.job.TrialJob;
+import io.fairtune.contract.protocol.AttemptApi;
 import io.fairtune.worker.external.ExternalTrainer;
 import io.fairtune.worker.external.RegisteredTrainer;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class TrainerPools implements SmartLifecycle, DisposableBean {
             Scheduler builtIn,
             DataSource dataSource,
             Properties quartzProperties,
-            ServiceClient service,
+            AttemptApi service,
             String nodeName,
             Reporting reporting)
             throws Exception {

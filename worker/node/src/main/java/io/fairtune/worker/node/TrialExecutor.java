@@ -3,6 +3,7 @@ package io.fairtune.worker.node;
 import io.fairtune.contract.catalog.TrainerNames;
 import io.fairtune.contract.job.TrialSlot;
 import io.fairtune.contract.plugin.OptimizerRegistry;
+import io.fairtune.contract.protocol.AttemptApi;
 import io.fairtune.contract.protocol.AttemptFailure;
 import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.contract.protocol.MeasurementBatch;
@@ -40,7 +41,7 @@ public final class TrialExecutor implements TrialSlot {
     private static final int MAX_DETAIL_CHARS = 12_000;
     private static final int MAX_MESSAGE_CHARS = 2_000;
 
-    private final ServiceClient service;
+    private final AttemptApi service;
     private final String trainerName;
     private final AttemptTrainer trainer;
     /** The built-in trainer's optimizers (built-ins and this node's plugins); null in an external trainer's pool. */
@@ -52,11 +53,7 @@ public final class TrialExecutor implements TrialSlot {
 
     /** Runs the trials of the built-in DL4J trainer with the optimizers of {@code optimizers}. */
     public TrialExecutor(
-            ServiceClient service,
-            Trainer trainer,
-            OptimizerRegistry optimizers,
-            String nodeName,
-            Reporting reporting) {
+            AttemptApi service, Trainer trainer, OptimizerRegistry optimizers, String nodeName, Reporting reporting) {
         this(
                 service,
                 null,
@@ -72,12 +69,12 @@ public final class TrialExecutor implements TrialSlot {
      * @param trainerName the external trainer: a trial of another trainer fails
      */
     public TrialExecutor(
-            ServiceClient service, String trainerName, AttemptTrainer trainer, String nodeName, Reporting reporting) {
+            AttemptApi service, String trainerName, AttemptTrainer trainer, String nodeName, Reporting reporting) {
         this(service, trainerName, trainer, null, nodeName, reporting);
     }
 
     private TrialExecutor(
-            ServiceClient service,
+            AttemptApi service,
             String trainerName,
             AttemptTrainer trainer,
             OptimizerRegistry optimizers,
@@ -169,7 +166,7 @@ public final class TrialExecutor implements TrialSlot {
                     result.outcome(),
                     result.bestValidationAccuracy(),
                     Math.round(result.samplesPerSecond()));
-        } catch (ServiceClient.ServiceUnavailableException e) {
+        } catch (AttemptApi.ServiceUnavailableException e) {
             // The sweeper marks the attempt lost and reschedules it; nothing more to do here.
             log.warn("Trial {} attempt {} abandoned: {}", trialId, attempt, e.getMessage());
         } catch (TrainerFailedException e) {

@@ -2,6 +2,7 @@ package io.fairtune.worker.node;
 
 import io.fairtune.contract.launch.NativeEnvironment;
 import io.fairtune.contract.plugin.OptimizerRegistry;
+import io.fairtune.contract.protocol.AttemptApi;
 import io.fairtune.worker.data.DatasetRepository;
 import io.fairtune.worker.external.RegisteredTrainer;
 import io.fairtune.worker.training.Trainer;
@@ -69,19 +70,25 @@ public class WorkerNodeAutoConfiguration {
         return new Trainer(datasets, optimizers);
     }
 
+    /**
+     * The attempt API over HTTP, to {@code fairtune.worker.service-url} or to this process's own port. A service
+     * whose in-process slots call its attempt service directly defines its own {@link AttemptApi}, and this one is
+     * not made.
+     */
     @Bean
-    ServiceClient serviceClient(WorkerProperties properties, Environment environment) {
+    @ConditionalOnMissingBean
+    AttemptApi attemptApi(WorkerProperties properties, Environment environment) {
         Supplier<URI> baseUri = properties.serviceUrl().isBlank()
                 ? () -> URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port"))
                 : () -> URI.create(properties.serviceUrl());
         return new ServiceClient(
-                baseUri, tokenSupplier(properties), JsonMapper.builder().build(), ServiceClient.RetryPolicy.standard());
+                baseUri, tokenSupplier(properties), JsonMapper.builder().build(), AttemptApi.RetryPolicy.standard());
     }
 
     @Bean
     TrialExecutor trialExecutor(
-            ServiceClient serviceClient, Trainer trainer, OptimizerRegistry optimizers, WorkerProperties properties) {
-        return new TrialExecutor(serviceClient, trainer, optimizers, nodeName(properties), properties.reporting());
+            AttemptApi attemptApi, Trainer trainer, OptimizerRegistry optimizers, WorkerProperties properties) {
+        return new TrialExecutor(attemptApi, trainer, optimizers, nodeName(properties), properties.reporting());
     }
 
     private static String nodeName(WorkerProperties properties) {
@@ -105,7 +112,7 @@ public class WorkerNodeAutoConfiguration {
             Scheduler trialsScheduler,
             DataSource dataSource,
             QuartzProperties quartz,
-            ServiceClient serviceClient)
+            AttemptApi attemptApi)
             throws Exception {
         Properties quartzProperties = new Properties();
         quartzProperties.putAll(quartz.getProperties());
@@ -114,7 +121,7 @@ public class WorkerNodeAutoConfiguration {
                 trialsScheduler,
                 dataSource,
                 quartzProperties,
-                serviceClient,
+                attemptApi,
                 nodeName(properties),
                 properties.reporting());
     }

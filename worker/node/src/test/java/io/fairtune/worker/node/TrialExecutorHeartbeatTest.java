@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fairtune.contract.catalog.Workload;
 import io.fairtune.contract.plugin.OptimizerRegistry;
+import io.fairtune.contract.protocol.AttemptApi;
 import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.contract.protocol.TrainingResult;
 import io.fairtune.contract.protocol.TrialAssignment;
@@ -111,7 +112,7 @@ class TrialExecutorHeartbeatTest {
         server.start();
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         ServiceClient client = new ServiceClient(
-                () -> base, () -> "token", json, new ServiceClient.RetryPolicy(1, Duration.ZERO, Duration.ZERO));
+                () -> base, () -> "token", json, new AttemptApi.RetryPolicy(1, Duration.ZERO, Duration.ZERO));
         return new TrialExecutor(
                 client,
                 new Trainer(new DatasetRepository(DatasetRepository.DEFAULT_FASHION_MNIST_DIR)),
