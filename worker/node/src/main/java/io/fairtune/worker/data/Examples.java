@@ -1,5 +1,7 @@
 package io.fairtune.worker.data;
 
+import java.nio.FloatBuffer;
+
 /**
  * An immutable run of labelled examples: float32 features (row-major, one row per example) and class labels.
  * Slices share the backing arrays, so a dataset is held in memory once however many trials read it.
@@ -59,6 +61,14 @@ public final class Examples {
             throw new IndexOutOfBoundsException("examples " + from + ".." + (from + count) + " of " + size);
         }
         System.arraycopy(features, (offset + from) * featureCount, target, targetOffset, count * featureCount);
+    }
+
+    /** Copies {@code count} consecutive examples' features starting at {@code from} to the buffer's position. */
+    public void copyFeatures(int from, int count, FloatBuffer target) {
+        if (from < 0 || count < 0 || from + count > size) {
+            throw new IndexOutOfBoundsException("examples " + from + ".." + (from + count) + " of " + size);
+        }
+        target.put(features, (offset + from) * featureCount, count * featureCount);
     }
 
     /** The examples {@code from} (inclusive) to {@code to} (exclusive), sharing this run's arrays. */

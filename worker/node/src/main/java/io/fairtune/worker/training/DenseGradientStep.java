@@ -48,7 +48,7 @@ final class DenseGradientStep implements GradientStep {
     private final INDArray ones;
     /** Scratch for the clipped log-probabilities of the loss. */
     private final INDArray logProbabilities;
-    /** Per layer, {@code [EVALUATION_CHUNK, width]}; made on the first evaluation. */
+    /** Per layer, {@code [rows, width]} for up to {@link #EVALUATION_CHUNK} rows; made on the first evaluation. */
     private List<INDArray> evaluationOutputs;
 
     /**
@@ -208,15 +208,15 @@ final class DenseGradientStep implements GradientStep {
         if (rows > EVALUATION_CHUNK) {
             throw new IllegalArgumentException(rows + " rows exceed the evaluation chunk of " + EVALUATION_CHUNK);
         }
-        if (evaluationOutputs == null) {
+        // Sized to the first request (a small validation split needs no full chunk), grown if a later one is larger.
+        if (evaluationOutputs == null || evaluationOutputs.get(0).size(0) < rows) {
             evaluationOutputs = layers.stream()
                     .map(layer -> Nd4j.createUninitialized(
-                            DataType.FLOAT, EVALUATION_CHUNK, layer.output().size(1)))
+                            DataType.FLOAT, rows, layer.output().size(1)))
                     .toList();
         }
-        // The first rows of a row-major buffer are a contiguous view, so a short last chunk needs no buffers of its
-        // own.
-        List<INDArray> outputs = rows == EVALUATION_CHUNK
+        // The first rows of a row-major buffer are a contiguous view, so a short chunk needs no buffers of its own.
+        List<INDArray> outputs = rows == evaluationOutputs.get(0).size(0)
                 ? evaluationOutputs
                 : evaluationOutputs.stream()
                         .map(buffer -> buffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()))

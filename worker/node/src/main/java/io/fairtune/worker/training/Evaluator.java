@@ -1,7 +1,8 @@
 package io.fairtune.worker.training;
 
 import io.fairtune.worker.data.Examples;
-import org.bytedeco.javacpp.FloatPointer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,21 +23,20 @@ final class Evaluator {
     record Evaluation(double loss, double accuracy) {}
 
     /**
-     * Evaluates in chunks of {@link GradientStep#evaluationChunk()} examples, copied in bulk into one input array
-     * that serves every chunk.
+     * Evaluates in chunks of {@link GradientStep#evaluationChunk()} examples, copied in bulk straight into the native
+     * memory of one input array that serves every chunk.
      */
     static Evaluation evaluate(GradientStep network, Examples examples, int classes) {
         int featureCount = examples.featureCount();
         int chunk = Math.min(network.evaluationChunk(), examples.size());
-        float[] buffer = new float[chunk * featureCount];
         INDArray input = Nd4j.createUninitialized(DataType.FLOAT, chunk, featureCount);
-        FloatPointer inputMemory = new FloatPointer(input.data().addressPointer());
+        FloatBuffer inputMemory =
+                input.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         double lossSum = 0;
         long correct = 0;
         for (int from = 0; from < examples.size(); from += chunk) {
             int count = Math.min(chunk, examples.size() - from);
-            examples.copyFeatures(from, count, buffer, 0);
-            inputMemory.put(buffer, 0, count * featureCount);
+            examples.copyFeatures(from, count, inputMemory.clear());
             // The first rows of the row-major input are a contiguous view of it.
             INDArray rows = count == chunk ? input : input.get(NDArrayIndex.interval(0, count), NDArrayIndex.all());
             INDArray output = network.predict(rows);
