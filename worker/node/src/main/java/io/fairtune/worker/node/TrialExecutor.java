@@ -160,12 +160,13 @@ public final class TrialExecutor implements TrialSlot {
                 return;
             }
             log.info(
-                    "Trial {} attempt {} {}: best val accuracy {}, {} samples/s",
+                    "Trial {} attempt {} {}: best val accuracy {}, {} samples/s, {} s from building the model on",
                     trialId,
                     attempt,
                     result.outcome(),
                     result.bestValidationAccuracy(),
-                    Math.round(result.samplesPerSecond()));
+                    Math.round(result.samplesPerSecond()),
+                    result.wallSeconds());
         } catch (AttemptApi.ServiceUnavailableException e) {
             // The sweeper marks the attempt lost and reschedules it; nothing more to do here.
             log.warn("Trial {} attempt {} abandoned: {}", trialId, attempt, e.getMessage());
