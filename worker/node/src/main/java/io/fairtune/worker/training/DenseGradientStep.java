@@ -51,6 +51,9 @@ final class DenseGradientStep implements GradientStep {
     static final int EVALUATION_CHUNK = 4096;
 
     private final List<Dense> layers;
+    /** Each layer's training activation buffer, in order: what the forward pass of a step writes. */
+    private final List<INDArray> trainingOutputs;
+
     private final List<ParameterTensor> trainable;
     private final double clipEpsilon;
     private final int batchSize;
@@ -108,6 +111,7 @@ final class DenseGradientStep implements GradientStep {
         parameters.forEach(
                 (key, value) -> tensors.add(new ParameterTensor(key, value, gradients.get(key), value.rank() == 1)));
         this.layers = List.copyOf(dense);
+        this.trainingOutputs = layers.stream().map(Dense::output).toList();
         this.trainable = List.copyOf(tensors);
         OutputLayer output = (OutputLayer)
                 network.getLayerWiseConfigurations().getConf(count - 1).getLayer();
@@ -168,22 +172,21 @@ final class DenseGradientStep implements GradientStep {
             throw new IllegalArgumentException("batch of " + features.size(0) + " rows, built for " + batchSize);
         }
         if (batchSize > MAX_SINGLE_THREAD_BATCH) {
-            return computeOnTheSlotsThreads(features, labels);
+            return step(features, labels);
         }
         // OpenMP's thread count is per calling thread, so this holds for this trial's thread alone.
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         int threads = ops.ompGetMaxThreads();
         ops.setOmpNumThreads(1);
         try {
-            return computeOnTheSlotsThreads(features, labels);
+            return step(features, labels);
         } finally {
             ops.setOmpNumThreads(threads);
         }
     }
 
-    private double computeOnTheSlotsThreads(INDArray features, INDArray labels) {
-        INDArray probabilities =
-                forward(features, layers.stream().map(Dense::output).toList());
+    private double step(INDArray features, INDArray labels) {
+        INDArray probabilities = forward(features, trainingOutputs);
         double loss = crossEntropy(probabilities, labels);
         if (!Double.isFinite(loss)) {
             return loss;
