@@ -27,4 +27,9 @@ public interface StudyRepository extends JpaRepository<Study, Long>, JpaSpecific
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select s from Study s where s.id = :id")
     Optional<Study> lockById(long id);
+
+    /** As {@link #lockById} for the study of a trial, in one round trip; the trial itself is not loaded. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Study s where s.id = (select t.studyId from Trial t where t.id = :trialId)")
+    Optional<Study> lockByTrialId(long trialId);
 }

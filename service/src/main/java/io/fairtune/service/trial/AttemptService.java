@@ -64,7 +64,7 @@ public class AttemptService {
     @Transactional
     public Optional<TrialAssignment> claim(long trialId, AttemptClaim claim) {
         String worker = ReportRules.workerName(claim);
-        Study study = queue.lockStudy(studyOf(trialId));
+        Study study = queue.lockStudyOf(trialId);
         Trial trial = trials.lockById(trialId).orElseThrow();
         if (trial.status().finished() || trial.status() == TrialStatus.PENDING) {
             return Optional.empty();
@@ -119,7 +119,7 @@ public class AttemptService {
 
     @Transactional
     public void result(long trialId, int number, TrainingResult result) {
-        Study study = queue.lockStudy(studyOf(trialId));
+        Study study = queue.lockStudyOf(trialId);
         Trial trial = trials.lockById(trialId).orElseThrow();
         ReportRules.check(result, study.workload(), trial.phase());
         ReportRules.checkPoints(result.measurements(), study.workload());
@@ -148,7 +148,7 @@ public class AttemptService {
     @Transactional
     public void failure(long trialId, int number, AttemptFailure failure) {
         ReportRules.check(failure);
-        Study study = queue.lockStudy(studyOf(trialId));
+        Study study = queue.lockStudyOf(trialId);
         Trial trial = trials.lockById(trialId).orElseThrow();
         Attempt attempt = reportable(trial, number);
         if (attempt.status() != AttemptStatus.RUNNING) {
@@ -216,10 +216,6 @@ public class AttemptService {
     private AttemptStaleException stale(long trialId, int number) {
         metrics.fenced();
         return new AttemptStaleException(trialId, number);
-    }
-
-    private long studyOf(long trialId) {
-        return trials.findById(trialId).map(Trial::studyId).orElseThrow(() -> new TrialNotFoundException(trialId));
     }
 
     private OffsetDateTime now() {

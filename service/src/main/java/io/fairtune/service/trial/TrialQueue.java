@@ -58,21 +58,28 @@ public class TrialQueue {
         return studies.lockById(studyId).orElseThrow(() -> new IllegalStateException("no study " + studyId));
     }
 
+    /** Locks the study of a trial without loading the trial, so the trial is first read under the lock. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Study lockStudyOf(long trialId) {
+        return studies.lockByTrialId(trialId).orElseThrow(() -> new TrialNotFoundException(trialId));
+    }
+
     /** Queues what the budget allows and completes the study when all its trials have finished. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void advance(Study study) {
         if (study.status().finished()) {
             return;
         }
-        long active = trials.countByStudyIdAndStatusIn(study.id(), TrialStatus.ACTIVE);
-        int free = (int) Math.max(0, study.maxParallelTrials() - active);
+        // Queueing moves trials from PENDING to QUEUED, so the unfinished total holds for the whole call.
+        UnfinishedTrials unfinished = trials.countUnfinished(study.id());
+        int free = (int) Math.max(0, study.maxParallelTrials() - unfinished.active());
         if (free > 0) {
             for (Trial trial : trials.findPending(study.id(), PageRequest.of(0, free))) {
                 jobs.schedule(trial.id(), study.trainer());
                 trial.queue(now());
             }
         }
-        if (trials.countByStudyIdAndStatusIn(study.id(), TrialStatus.UNFINISHED) > 0) {
+        if (unfinished.total() > 0) {
             return;
         }
         if (study.status() == StudyStatus.TUNING && study.finalSeeds() > 0 && finalPhase.plan(study) > 0) {

@@ -16,7 +16,19 @@ public interface TrialRepository extends JpaRepository<Trial, Long> {
     @Query("select t from Trial t where t.id = :id")
     Optional<Trial> lockById(long id);
 
-    long countByStudyIdAndStatusIn(long studyId, Collection<TrialStatus> statuses);
+    /**
+     * The study's unfinished trials by status. The statuses are literals, not a collection parameter: Hibernate
+     * caches the translation of such a query, and re-translated the collection form on every call (a third of a
+     * result report's time on the in-process slot).
+     */
+    @Query("select t.status as status, count(t) as count from Trial t where t.studyId = :studyId and t.status in"
+            + " (io.fairtune.service.trial.TrialStatus.PENDING, io.fairtune.service.trial.TrialStatus.QUEUED,"
+            + " io.fairtune.service.trial.TrialStatus.RUNNING) group by t.status")
+    List<StatusTotal> countUnfinishedByStatus(long studyId);
+
+    default UnfinishedTrials countUnfinished(long studyId) {
+        return UnfinishedTrials.of(countUnfinishedByStatus(studyId));
+    }
 
     /** Pending trials, point by point across arms, so every arm is explored alike while the budget runs. */
     @Query(
@@ -37,6 +49,13 @@ public interface TrialRepository extends JpaRepository<Trial, Long> {
     @Query("select t.armId as armId, t.phase as phase, t.status as status, count(t) as count from Trial t"
             + " where t.studyId in :studyIds group by t.armId, t.phase, t.status")
     List<StatusCount> countByArmAndStatus(Collection<Long> studyIds);
+
+    /** A row of {@link #countUnfinishedByStatus}. */
+    interface StatusTotal {
+        TrialStatus getStatus();
+
+        Long getCount();
+    }
 
     /** A row of per-arm progress. */
     interface StatusCount {

@@ -25,7 +25,6 @@ public enum TrialStatus {
      */
     LOST;
 
-    public static final List<TrialStatus> ACTIVE = List.of(QUEUED, RUNNING);
     public static final List<TrialStatus> UNFINISHED = List.of(PENDING, QUEUED, RUNNING);
     /** The outcomes a trial's hyperparameters are responsible for: they spend the arm's budget. */
     public static final List<TrialStatus> CHARGED = List.of(SUCCEEDED, DIVERGED, FAILED);

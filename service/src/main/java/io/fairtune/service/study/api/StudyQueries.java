@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
@@ -107,8 +106,7 @@ public class StudyQueries {
 
     /** Queued trials of a running study wait for a worker with the study's trainer: say so when none is live. */
     private String waiting(Study study) {
-        if (study.status().finished()
-                || trials.countByStudyIdAndStatusIn(study.id(), Set.of(TrialStatus.QUEUED)) == 0) {
+        if (study.status().finished() || trials.countUnfinished(study.id()).queued() == 0) {
             return null;
         }
         return liveTrainers.missing(study.trainer()).orElse(null);
