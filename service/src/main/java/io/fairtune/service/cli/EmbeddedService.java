@@ -67,16 +67,7 @@ final class EmbeddedService implements AutoCloseable {
         }
         Path portFile = dataDir.resolve("service.port");
         deleteQuietly(portFile);
-        List<String> arguments = new ArrayList<>(List.of(
-                "--fairtune.data-dir=" + dataDir,
-                "--fairtune.port-file=" + portFile,
-                "--server.address=127.0.0.1",
-                "--server.port=0",
-                "--fairtune.worker.slots=" + slots,
-                "--fairtune.worker.threads-per-slot=" + threadsPerSlot));
-        if (pluginsDir != null) {
-            arguments.add("--fairtune.plugins-dir=" + pluginsDir.toAbsolutePath());
-        }
+        List<String> arguments = serviceArguments(dataDir, keepDir != null, slots, threadsPerSlot, pluginsDir);
         List<String> command = NativeEnvironment.commandOfThisProgram(
                         List.of(NativeEnvironment.exitWithParentOption()), MAIN_CLASS, arguments)
                 .orElseThrow(() -> CliFailure.infrastructure("this JVM does not say how it was started, so the"
@@ -103,6 +94,23 @@ final class EmbeddedService implements AutoCloseable {
             service.close();
             throw e;
         }
+    }
+
+    /** The embedded service's arguments: on loopback, on a free port it writes to a file in {@code dataDir}. */
+    static List<String> serviceArguments(Path dataDir, boolean kept, int slots, int threadsPerSlot, Path pluginsDir) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--fairtune.data-dir=" + dataDir,
+                "--fairtune.port-file=" + dataDir.resolve("service.port"),
+                "--server.address=127.0.0.1",
+                "--server.port=0",
+                "--fairtune.worker.slots=" + slots,
+                "--fairtune.worker.threads-per-slot=" + threadsPerSlot,
+                // A temporary directory is deleted at the end: its commits need not wait for the disk.
+                "--fairtune.embedded-postgres.durable=" + kept));
+        if (pluginsDir != null) {
+            arguments.add("--fairtune.plugins-dir=" + pluginsDir.toAbsolutePath());
+        }
+        return arguments;
     }
 
     ServiceClient client() {

@@ -16,7 +16,8 @@ import org.springframework.util.ClassUtils;
  * Without {@code spring.datasource.url} the service starts its own PostgreSQL (zonky's embedded binaries) in
  * {@code <fairtune.data-dir>/postgres}, so nothing but Java is needed. It runs before the context exists,
  * because the DataSource, Flyway and Quartz all need the URL while being created. It is durable (fsync on, every
- * commit flushed), and a postmaster that a crashed run left behind is stopped first.
+ * commit flushed) unless {@code fairtune.embedded-postgres.durable=false}, which {@code fairtune run} sets for a data
+ * directory it deletes at the end; a postmaster that a crashed run left behind is stopped first.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -40,7 +41,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
         Path directory = postgresDirectory(environment.getProperty("fairtune.data-dir", "fairtune-data"));
         int port = environment.getProperty("fairtune.embedded-postgres.port", Integer.class, 0);
-        EmbeddedPostgresServers.Server postgres = EmbeddedPostgresServers.start(directory, port, log::warn);
+        boolean durable = environment.getProperty("fairtune.embedded-postgres.durable", Boolean.class, true);
+        EmbeddedPostgresServers.Server postgres = EmbeddedPostgresServers.start(directory, port, durable, log::warn);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", postgres.jdbcUrl());
         properties.put("spring.datasource.username", "postgres");

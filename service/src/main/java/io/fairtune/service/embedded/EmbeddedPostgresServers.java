@@ -22,7 +22,12 @@ final class EmbeddedPostgresServers {
     /** Where a started server listens. */
     record Server(String jdbcUrl, int port) {}
 
-    static synchronized Server start(Path directory, int port, Consumer<String> warn) {
+    /**
+     * @param durable false only for a database deleted when its run ends: commits then return before their WAL is
+     *     flushed. PostgreSQL stays consistent after a crash; only the last fraction of a second of commits could be
+     *     lost, and a crash loses such a run's directory anyway.
+     */
+    static synchronized Server start(Path directory, int port, boolean durable, Consumer<String> warn) {
         EmbeddedPostgres postgres = RUNNING.computeIfAbsent(directory, dir -> {
             try {
                 Files.createDirectories(dir);
@@ -33,7 +38,7 @@ final class EmbeddedPostgresServers {
                         // zonky starts the postmaster with -F (fsync off, made for throwaway test databases); a
                         // later -c wins, so committed results survive an OS crash.
                         .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("synchronous_commit", durable ? "on" : "off")
                         .setServerConfig("max_connections", "200")
                         // A dead client must not hold Quartz's row lock forever (quartznet#3764).
                         .setServerConfig("idle_in_transaction_session_timeout", "300000");
