@@ -27,6 +27,13 @@ public final class NativeEnvironment {
 
     private static final String RELAUNCHED = "fairtune.relaunched";
 
+    /**
+     * The JIT of a process that trains: C1 only. With few cores, C2's compiler thread takes one of them from the
+     * training threads for minutes, to compile code that only orchestrates native kernels; on 2 cores C1 only trained
+     * as fast or faster even after long warm-ups, and ran one-step trials faster (README "The JIT").
+     */
+    static final String TRAINING_JIT = "-XX:TieredStopAtLevel=1";
+
     private NativeEnvironment() {}
 
     /**
@@ -136,8 +143,8 @@ public final class NativeEnvironment {
 
     /**
      * The command that starts this same program again (the same java, JVM options, and jar or class path and main
-     * class), with {@code jvmOptions} added and {@code args} as its arguments; empty where the JVM does not say how
-     * it was started. A child started with {@link #exitWithParentOption()} exits when this process does.
+     * class), with {@link #TRAINING_JIT} and {@code jvmOptions} added and {@code args} as its arguments; empty where
+     * the JVM does not say how it was started. A child started with {@link #exitWithParentOption()} exits when this process does.
      *
      * @param mainClass the main class to run when this program was not started from a jar (a test runner, an IDE);
      *     null for the one it was started with
@@ -152,7 +159,9 @@ public final class NativeEnvironment {
         }
         List<String> command = new ArrayList<>();
         command.add(java.get());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(inherited);
+        command.addAll(trainingJit(inherited));
         command.addAll(jvmOptions);
         // sun.java.command starts with the main class or jar; the arguments are taken as given, not re-split.
         String launched = main.split(" ", 2)[0];
@@ -166,6 +175,13 @@ public final class NativeEnvironment {
         }
         command.addAll(args);
         return Optional.of(command);
+    }
+
+    /** {@link #TRAINING_JIT}, unless the JVM options already choose the JIT's tiers. */
+    static List<String> trainingJit(List<String> jvmOptions) {
+        boolean chosen = jvmOptions.stream()
+                .anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel=") || o.matches("-XX:[+-]TieredCompilation"));
+        return chosen ? List.of() : List.of(TRAINING_JIT);
     }
 
     /** The system property that makes a child started by {@link #commandOfThisProgram} exit with this process. */
