@@ -1,6 +1,8 @@
 package io.fairtune.worker.training;
 
 import io.fairtune.worker.data.Examples;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,11 +21,10 @@ final class Minibatches {
     private final float offValue;
     private final float onValue;
     private final int[] indices;
-    private final float[] featureBuffer;
     private final float[] labelBuffer;
     private final INDArray features;
     private final INDArray labels;
-    private final FloatPointer featureMemory;
+    private final FloatBuffer featureMemory;
     private final FloatPointer labelMemory;
 
     Minibatches(Examples examples, int classes, int batchSize, double labelSmoothing, long seed) {
@@ -33,25 +34,25 @@ final class Minibatches {
         this.offValue = (float) (labelSmoothing / classes);
         this.onValue = (float) (1 - labelSmoothing + labelSmoothing / classes);
         this.indices = new int[batchSize];
-        this.featureBuffer = new float[batchSize * examples.featureCount()];
         this.labelBuffer = new float[batchSize * classes];
         this.features = Nd4j.create(DataType.FLOAT, batchSize, examples.featureCount());
         this.labels = Nd4j.create(DataType.FLOAT, batchSize, classes);
-        this.featureMemory = new FloatPointer(features.data().addressPointer());
+        this.featureMemory =
+                features.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         this.labelMemory = new FloatPointer(labels.data().addressPointer());
     }
 
     /** Fills {@link #features()} and {@link #labels()} with the next minibatch. */
     void next() {
         sampler.next(indices);
-        int featureCount = examples.featureCount();
         Arrays.fill(labelBuffer, offValue);
+        // Rows go straight into the native array: a heap buffer and a bulk copy after it cost twice the memory
+        // traffic (a tenth of a step at batch 4096). DataBuffer.setData(float[]) copied element by element.
+        featureMemory.clear();
         for (int row = 0; row < indices.length; row++) {
-            examples.copyFeatures(indices[row], featureBuffer, row * featureCount);
+            examples.copyFeatures(indices[row], featureMemory);
             labelBuffer[row * classes + examples.label(indices[row])] = onValue;
         }
-        // One bulk copy each: DataBuffer.setData(float[]) copied element by element, 19 ms for a batch of 4096.
-        featureMemory.put(featureBuffer, 0, featureBuffer.length);
         labelMemory.put(labelBuffer, 0, labelBuffer.length);
     }
 
