@@ -257,6 +257,23 @@ final class DenseGradientStep implements GradientStep {
         return EVALUATION_CHUNK;
     }
 
+    @Override
+    public void release() {
+        List<INDArray> made = new ArrayList<>(List.of(ones, logProbabilities));
+        trainable.forEach(tensor -> made.add(tensor.gradient()));
+        for (Dense layer : layers) {
+            made.add(layer.output());
+            if (layer.delta() != null) {
+                made.add(layer.delta());
+                made.add(layer.mask());
+            }
+        }
+        if (evaluationOutputs != null) {
+            made.addAll(evaluationOutputs);
+        }
+        made.forEach(INDArray::close);
+    }
+
     /** Mean of −Σ y·log p, with p clipped to [ε, 1 − ε] as DL4J's score clips it. */
     private double crossEntropy(INDArray probabilities, INDArray labels) {
         logProbabilities.assign(probabilities);

@@ -30,6 +30,15 @@ final class Evaluator {
         int featureCount = examples.featureCount();
         int chunk = Math.min(network.evaluationChunk(), examples.size());
         INDArray input = Nd4j.createUninitialized(DataType.FLOAT, chunk, featureCount);
+        try {
+            return evaluate(network, examples, classes, input);
+        } finally {
+            input.close(); // freed at once, as GradientStep#release says why
+        }
+    }
+
+    private static Evaluation evaluate(GradientStep network, Examples examples, int classes, INDArray input) {
+        int chunk = (int) input.size(0);
         FloatBuffer inputMemory =
                 input.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         double lossSum = 0;

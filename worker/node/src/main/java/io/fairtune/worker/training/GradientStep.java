@@ -29,4 +29,12 @@ interface GradientStep {
 
     /** How many examples {@link #predict} takes at once at most: bounds the memory of the activations. */
     int evaluationChunk();
+
+    /**
+     * Frees the native arrays this step made, once the run is over; nothing it returned may be used afterwards.
+     * Freed at once, the next trial's allocations reuse memory the process already holds: left to the garbage
+     * collector, each trial's arrays came from fresh pages, and the kernel zero-filling them on first touch took a
+     * fifth of a one-step trial's thread.
+     */
+    default void release() {}
 }

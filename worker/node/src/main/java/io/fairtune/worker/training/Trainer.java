@@ -82,12 +82,16 @@ public final class Trainer {
         }
         long start = System.nanoTime();
         MultiLayerNetwork network = ModelFactory.create(workload.model(), dataset.definition(), request.seed());
+        GradientStep gradients = null;
         try {
-            GradientStep gradients = DenseGradientStep.forNetwork(network, workload.batchSize())
+            gradients = DenseGradientStep.forNetwork(network, workload.batchSize())
                     .orElseGet(() -> new Dl4jGradientStep(network));
             return new TrainingRun(request, dataset, gradients, optimizer, schedule, labelSmoothing, listener, start)
                     .execute();
         } finally {
+            if (gradients != null) {
+                gradients.release();
+            }
             network.clear();
         }
     }
