@@ -95,6 +95,29 @@ class DenseGradientStepTest {
     }
 
     @Test
+    void releaseFreesTheStepsOwnArraysAndLeavesTheNetworksParameters() {
+        MultiLayerNetwork network = ModelFactory.create(ModelFactory.MLP, DatasetCatalog.FASHION_MNIST, 11);
+        GradientStep lean = DenseGradientStep.forNetwork(network, BATCH).orElseThrow();
+        lean.compute(features(4), smoothedLabels(4, 0.0));
+        INDArray probabilities = lean.predict(features(5));
+        INDArray parametersBefore = network.params().dup();
+
+        lean.release();
+
+        assertThat(lean.trainable()).allSatisfy(tensor -> {
+            assertThat(tensor.gradient().wasClosed())
+                    .as(tensor.name() + " gradient")
+                    .isTrue();
+            assertThat(tensor.value().wasClosed())
+                    .as(tensor.name() + " parameters")
+                    .isFalse();
+        });
+        assertThat(probabilities.wasClosed()).as("the evaluation buffer").isTrue();
+        assertThat(network.params().wasClosed()).isFalse();
+        assertThat(network.params()).isEqualTo(parametersBefore);
+    }
+
+    @Test
     void coversOnlyNetworksItComputesExactly() {
         assertThat(DenseGradientStep.forNetwork(
                         ModelFactory.create(ModelFactory.CNN, DatasetCatalog.FASHION_MNIST, 1), BATCH))
