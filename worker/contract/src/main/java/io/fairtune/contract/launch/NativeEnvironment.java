@@ -144,7 +144,8 @@ public final class NativeEnvironment {
     /**
      * The command that starts this same program again (the same java, JVM options, and jar or class path and main
      * class), with {@link #TRAINING_JIT} and {@code jvmOptions} added and {@code args} as its arguments; empty where
-     * the JVM does not say how it was started. A child started with {@link #exitWithParentOption()} exits when this process does.
+     * the JVM does not say how it was started. A child started with {@link #exitWithParentOption()} exits when this
+     * process does.
      *
      * @param mainClass the main class to run when this program was not started from a jar (a test runner, an IDE);
      *     null for the one it was started with

@@ -55,11 +55,6 @@ public final class Examples {
         System.arraycopy(features, (offset + checkIndex(index)) * featureCount, target, targetOffset, featureCount);
     }
 
-    /** Copies one example's features to the buffer's position. */
-    public void copyFeatures(int index, FloatBuffer target) {
-        target.put(features, (offset + checkIndex(index)) * featureCount, featureCount);
-    }
-
     /** Copies {@code count} consecutive examples' features starting at {@code from}. */
     public void copyFeatures(int from, int count, float[] target, int targetOffset) {
         if (from < 0 || count < 0 || from + count > size) {

@@ -33,7 +33,7 @@ final class Evaluator {
         try {
             return evaluate(network, examples, classes, input);
         } finally {
-            input.close(); // freed at once, as GradientStep#release says why
+            input.close(); // at once, for the reason GradientStep#release gives
         }
     }
 

@@ -50,7 +50,7 @@ final class Minibatches {
         // traffic (a tenth of a step at batch 4096). DataBuffer.setData(float[]) copied element by element.
         featureMemory.clear();
         for (int row = 0; row < indices.length; row++) {
-            examples.copyFeatures(indices[row], featureMemory);
+            examples.copyFeatures(indices[row], 1, featureMemory);
             labelBuffer[row * classes + examples.label(indices[row])] = onValue;
         }
         labelMemory.put(labelBuffer, 0, labelBuffer.length);
