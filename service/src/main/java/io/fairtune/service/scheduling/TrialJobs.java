@@ -1,5 +1,6 @@
 package io.fairtune.service.scheduling;
 
+import io.fairtune.contract.catalog.TrainerNames;
 import io.fairtune.contract.job.TrialJob;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +27,25 @@ import org.springframework.stereotype.Component;
 public class TrialJobs {
 
     private final TrialSchedulers schedulers;
+    private final JdbcTemplate jdbc;
 
-    TrialJobs(TrialSchedulers schedulers) {
+    TrialJobs(TrialSchedulers schedulers, JdbcTemplate jdbc) {
         this.schedulers = schedulers;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * True when a trigger of the trainer's pool is due and waits for a free node: a slot that goes to it first keeps
+     * the queue's order. Read from the job store's table, in the caller's transaction, since Quartz's API would list
+     * every trigger key of the pool.
+     */
+    public boolean anyDue(String trainer) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from qrtz_triggers where sched_name = ? and trigger_state = 'WAITING'"
+                        + " and next_fire_time <= ?)",
+                Boolean.class,
+                TrainerNames.schedulerName(schedulers.trialsSchedulerName(), trainer),
+                System.currentTimeMillis()));
     }
 
     /** Schedules the trial to run as soon as a slot is free; adds a trigger if its job already exists. */

@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Counts what happens to attempts: started (claimed), lost (superseded, or silent past the heartbeat timeout),
+ * Counts what happens to attempts: started (claimed, or handed over with a result), lost (superseded, or silent past the heartbeat timeout),
  * fenced (a report refused with 409 because its attempt is no longer current), and how long ended attempts ran.
  * Inside a transaction a change counts once it is committed, so a rolled-back claim is not counted.
  */
@@ -19,12 +19,16 @@ public class AttemptMetrics {
 
     private final MeterRegistry registry;
     private final Counter started;
+    private final Counter handedOver;
     private final Counter fenced;
 
     AttemptMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.started = Counter.builder("fairtune.attempts.started")
-                .description("attempts claimed by workers")
+                .description("attempts started: claimed by workers, or handed over with a result")
+                .register(registry);
+        this.handedOver = Counter.builder("fairtune.attempts.handed.over")
+                .description("attempts started with a slot's result, for the slot to run next without Quartz")
                 .register(registry);
         this.fenced = Counter.builder("fairtune.attempts.fenced")
                 .description("worker reports refused because their attempt was superseded, lost or cancelled")
@@ -33,6 +37,11 @@ public class AttemptMetrics {
 
     void started() {
         afterCommit(started::increment);
+    }
+
+    /** Counted besides {@link #started()}. */
+    void handedOver() {
+        afterCommit(handedOver::increment);
     }
 
     /** @param reason {@code heartbeat} (silent past the timeout) or {@code superseded} (claimed again) */

@@ -83,23 +83,7 @@ public class AttemptService {
             queue.advance(study);
             return Optional.empty();
         }
-        int number = trial.startAttempt(now());
-        attempts.save(new Attempt(trialId, number, worker, now()));
-        metrics.started();
-        Arm arm = arms.findById(trial.armId()).orElseThrow();
-        return Optional.of(new TrialAssignment(
-                trialId,
-                number,
-                study.id(),
-                arm.name(),
-                trial.phase().name(),
-                trial.sampleIndex(),
-                study.workload(),
-                arm.optimizer(),
-                arm.scheduleType(),
-                Json.readMap(trial.hyperparametersJson()),
-                trial.seed(),
-                trial.phase() == TrialPhase.FINAL));
+        return Optional.of(start(study, trial, worker));
     }
 
     @Transactional
@@ -120,7 +104,33 @@ public class AttemptService {
     @Transactional
     public void result(long trialId, int number, TrainingResult result) {
         Study study = queue.lockStudyOf(trialId);
-        Trial trial = trials.lockById(trialId).orElseThrow();
+        if (record(study, trials.lockById(trialId).orElseThrow(), number, result)) {
+            queue.advance(study);
+        }
+    }
+
+    /**
+     * Records the result as {@link #result} does and, when the study has a trial to queue and nothing is due in its
+     * trainer's pool, starts that trial's first attempt for {@code next}'s worker in the same transaction: the
+     * in-process slot that reported goes straight on, without a trip through Quartz. A replayed result hands over
+     * nothing. The trial has no Quartz job; if its slot dies, the sweeper finds the attempt silent and queues it.
+     */
+    @Transactional
+    public Optional<TrialAssignment> resultAndNext(long trialId, int number, TrainingResult result, AttemptClaim next) {
+        String worker = ReportRules.workerName(next);
+        Study study = queue.lockStudyOf(trialId);
+        if (!record(study, trials.lockById(trialId).orElseThrow(), number, result)) {
+            return Optional.empty();
+        }
+        return queue.advanceHandingOver(study).map(trial -> {
+            metrics.handedOver();
+            return start(study, trial, worker);
+        });
+    }
+
+    /** Checks and stores a result; false when it is a replay of the stored one, which changes nothing. */
+    private boolean record(Study study, Trial trial, int number, TrainingResult result) {
+        long trialId = trial.id();
         ReportRules.check(result, study.workload(), trial.phase());
         ReportRules.checkPoints(result.measurements(), study.workload());
         Attempt attempt = reportable(trial, number);
@@ -134,7 +144,7 @@ public class AttemptService {
                 throw new ReportConflictException("attempt " + number + " of trial " + trialId
                         + " already reported other values at steps " + differing);
             }
-            return; // the same report again: already stored
+            return false; // the same report again: already stored
         }
         if (!result.measurements().isEmpty()) {
             store(trialId, number, result.measurements(), study);
@@ -142,7 +152,7 @@ public class AttemptService {
         attempt.end(Transitions.attemptStatus(result.outcome()), null, now());
         metrics.ended(attempt.status(), attempt.startedAt(), now());
         trial.finish(result, now());
-        queue.advance(study);
+        return true;
     }
 
     @Transactional
@@ -162,6 +172,27 @@ public class AttemptService {
         metrics.ended(AttemptStatus.FAILED, attempt.startedAt(), now());
         trial.fail(failure.message(), failure.cause(), now());
         queue.advance(study);
+    }
+
+    /** Starts the trial's next attempt for {@code worker}: what the worker needs to train it. */
+    private TrialAssignment start(Study study, Trial trial, String worker) {
+        int number = trial.startAttempt(now());
+        attempts.save(new Attempt(trial.id(), number, worker, now()));
+        metrics.started();
+        Arm arm = arms.findById(trial.armId()).orElseThrow();
+        return new TrialAssignment(
+                trial.id(),
+                number,
+                study.id(),
+                arm.name(),
+                trial.phase().name(),
+                trial.sampleIndex(),
+                study.workload(),
+                arm.optimizer(),
+                arm.scheduleType(),
+                Json.readMap(trial.hyperparametersJson()),
+                trial.seed(),
+                trial.phase() == TrialPhase.FINAL);
     }
 
     /** Appends checked points; a step stored with other values, or more points than the run can have, rolls back. */

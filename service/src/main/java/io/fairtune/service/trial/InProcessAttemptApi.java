@@ -4,6 +4,7 @@ import io.fairtune.contract.protocol.AttemptApi;
 import io.fairtune.contract.protocol.AttemptClaim;
 import io.fairtune.contract.protocol.AttemptFailure;
 import io.fairtune.contract.protocol.MeasurementBatch;
+import io.fairtune.contract.protocol.ResultReceipt;
 import io.fairtune.contract.protocol.TrainingResult;
 import io.fairtune.contract.protocol.TrialAssignment;
 import io.fairtune.service.problem.DomainException;
@@ -58,6 +59,16 @@ class InProcessAttemptApi implements AttemptApi {
     @Override
     public boolean result(long trialId, int attempt, TrainingResult result) {
         return accepted("result of trial " + trialId, () -> attempts.result(trialId, attempt, result));
+    }
+
+    /** Hands the study's next trial to the slot with its result's answer: see {@link AttemptService#resultAndNext}. */
+    @Override
+    public ResultReceipt resultAndNext(long trialId, int attempt, TrainingResult result, String worker) {
+        return call(
+                "result of trial " + trialId,
+                () -> new ResultReceipt(
+                        true, attempts.resultAndNext(trialId, attempt, result, new AttemptClaim(worker))),
+                ResultReceipt.withoutNext(false));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.fairtune.service.study.StudyStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -67,29 +68,48 @@ public class TrialQueue {
     /** Queues what the budget allows and completes the study when all its trials have finished. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void advance(Study study) {
+        advance(study, false);
+    }
+
+    /**
+     * Like {@link #advance(Study)}, but the first trial the budget allows is handed back, QUEUED and without a
+     * Quartz job, for the caller's slot to start at once; handed back only while nothing is due in the trainer's pool,
+     * so a slot never jumps trials that were queued before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Trial> advanceHandingOver(Study study) {
+        return advance(study, !jobs.anyDue(study.trainer()));
+    }
+
+    private Optional<Trial> advance(Study study, boolean handOver) {
         if (study.status().finished()) {
-            return;
+            return Optional.empty();
         }
         // Queueing moves trials from PENDING to QUEUED, so the unfinished total holds for the whole call.
         UnfinishedTrials unfinished = trials.countUnfinished(study.id());
         int free = (int) Math.max(0, study.maxParallelTrials() - unfinished.active());
+        Optional<Trial> handed = Optional.empty();
         if (free > 0) {
             for (Trial trial : trials.findPending(study.id(), PageRequest.of(0, free))) {
-                jobs.schedule(trial.id(), study.trainer());
+                if (handOver && handed.isEmpty()) {
+                    handed = Optional.of(trial);
+                } else {
+                    jobs.schedule(trial.id(), study.trainer());
+                }
                 trial.queue(now());
             }
         }
         if (unfinished.total() > 0) {
-            return;
+            return handed;
         }
         if (study.status() == StudyStatus.TUNING && study.finalSeeds() > 0 && finalPhase.plan(study) > 0) {
             study.startFinalPhase();
             log.info("Study {} ({}): tuning done, final phase started", study.id(), study.name());
-            advance(study);
-            return;
+            return advance(study, handOver);
         }
         study.complete(now());
         log.info("Study {} ({}) completed", study.id(), study.name());
+        return Optional.empty();
     }
 
     /**

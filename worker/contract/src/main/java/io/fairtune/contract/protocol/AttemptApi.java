@@ -25,6 +25,16 @@ public interface AttemptApi {
     /** Returns false when the attempt is stale. */
     boolean result(long trialId, int attempt, TrainingResult result);
 
+    /**
+     * Reports the result and asks for more work: the service may start the first attempt of the same study's next
+     * trial for {@code worker} in the result's own transaction, sparing that trial the queue's hand-off. It does so
+     * only for its in-process slots, and only while no trigger waits in the trainer's pool, so trials queued before
+     * keep their turn. This default, which the HTTP client uses, only reports.
+     */
+    default ResultReceipt resultAndNext(long trialId, int attempt, TrainingResult result, String worker) {
+        return ResultReceipt.withoutNext(result(trialId, attempt, result));
+    }
+
     /** Returns false when the attempt is stale. */
     boolean failure(long trialId, int attempt, AttemptFailure failure);
 

@@ -7,6 +7,7 @@ import io.fairtune.contract.protocol.AttemptApi;
 import io.fairtune.contract.protocol.AttemptFailure;
 import io.fairtune.contract.protocol.Measurement;
 import io.fairtune.contract.protocol.MeasurementBatch;
+import io.fairtune.contract.protocol.ResultReceipt;
 import io.fairtune.contract.protocol.TrainingOutcome;
 import io.fairtune.contract.protocol.TrainingResult;
 import io.fairtune.contract.protocol.TrialAssignment;
@@ -30,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one trial on this node: claim an attempt, train, stream the curve, report the result. Quartz alone is
- * at-least-once; the attempt number the service hands out makes results exactly-once, so every 409 ends the
- * run quietly.
+ * Runs one trial on this node: claim an attempt, train, stream the curve, report the result, and go on with any
+ * trial the service hands over with its answer. Quartz alone is at-least-once; the attempt number the service hands
+ * out makes results exactly-once, so every 409 ends the run quietly.
  */
 public final class TrialExecutor implements TrialSlot {
 
@@ -99,12 +100,21 @@ public final class TrialExecutor implements TrialSlot {
     @Override
     public void run(long trialId, BooleanSupplier interrupted) {
         String worker = nodeName + "/" + Thread.currentThread().getName();
-        Optional<TrialAssignment> claimed = service.claim(trialId, worker);
-        if (claimed.isEmpty()) {
+        Optional<TrialAssignment> next = service.claim(trialId, worker);
+        if (next.isEmpty()) {
             log.info("Trial {} needs no run (finished, cancelled or out of attempts)", trialId);
             return;
         }
-        TrialAssignment assignment = claimed.get();
+        // The service may answer a result with the study's next trial (its in-process slots): run it right here.
+        while (next.isPresent()) {
+            next = runAttempt(next.get(), worker, interrupted);
+        }
+    }
+
+    /** Trains one claimed attempt and reports it; returns the attempt the service handed over with the result. */
+    private Optional<TrialAssignment> runAttempt(
+            TrialAssignment assignment, String worker, BooleanSupplier interrupted) {
+        long trialId = assignment.trialId();
         int attempt = assignment.attempt();
         log.info(
                 "Trial {} attempt {}: {} {} sample {} on {}",
@@ -125,7 +135,7 @@ public final class TrialExecutor implements TrialSlot {
                     attempt,
                     assignment.optimizer(),
                     optimizers.describe());
-            return;
+            return Optional.empty();
         }
         AtomicBoolean stale = new AtomicBoolean(false);
         Heartbeat heartbeat = new Heartbeat(trialId, attempt, stale);
@@ -152,12 +162,17 @@ public final class TrialExecutor implements TrialSlot {
             });
             if (result.outcome() == TrainingOutcome.STOPPED) {
                 log.info("Trial {} attempt {} stopped ({})", trialId, attempt, stale.get() ? "stale" : "interrupted");
-                return;
+                return Optional.empty();
             }
             heartbeat.stop();
-            if (!service.result(trialId, attempt, result.withMeasurements(curve.unsent()))) {
+            TrainingResult report = result.withMeasurements(curve.unsent());
+            // A node shutting down takes no more work.
+            ResultReceipt receipt = interrupted.getAsBoolean()
+                    ? ResultReceipt.withoutNext(service.result(trialId, attempt, report))
+                    : service.resultAndNext(trialId, attempt, report, worker);
+            if (!receipt.accepted()) {
                 log.info("Trial {} attempt {} result refused: attempt is stale", trialId, attempt);
-                return;
+                return Optional.empty();
             }
             log.info(
                     "Trial {} attempt {} {}: best val accuracy {}, {} samples/s, {} s from building the model on",
@@ -167,6 +182,7 @@ public final class TrialExecutor implements TrialSlot {
                     result.bestValidationAccuracy(),
                     Math.round(result.samplesPerSecond()),
                     result.wallSeconds());
+            return receipt.next();
         } catch (AttemptApi.ServiceUnavailableException e) {
             // The sweeper marks the attempt lost and reschedules it; nothing more to do here.
             log.warn("Trial {} attempt {} abandoned: {}", trialId, attempt, e.getMessage());
@@ -192,6 +208,7 @@ public final class TrialExecutor implements TrialSlot {
         } finally {
             heartbeat.stop();
         }
+        return Optional.empty();
     }
 
     private static TrainingRequest request(OptimizerRegistry optimizers, TrialAssignment assignment) {
