@@ -28,11 +28,13 @@ public final class NativeEnvironment {
     private static final String RELAUNCHED = "fairtune.relaunched";
 
     /**
-     * The JIT of a process that trains: C1 only. With few cores, C2's compiler thread takes one of them from the
-     * training threads for minutes, to compile code that only orchestrates native kernels; on 2 cores C1 only trained
-     * as fast or faster even after long warm-ups, and ran one-step trials faster (README "The JIT").
+     * The JIT of a process that trains: C1 only, compiling after a tenth of the usual calls. With few cores, C2's
+     * compiler thread takes one of them from the training threads for minutes, to compile code that only orchestrates
+     * native kernels; on 2 cores C1 only trained as fast or faster even after long warm-ups, and ran one-step trials
+     * faster. The service's code runs once or twice a trial, so at the usual thresholds a study of a few hundred
+     * trials ran much of it interpreted; C1 compiles cheaply (README "The JIT").
      */
-    static final String TRAINING_JIT = "-XX:TieredStopAtLevel=1";
+    static final List<String> TRAINING_JIT = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1");
 
     private NativeEnvironment() {}
 
@@ -178,11 +180,13 @@ public final class NativeEnvironment {
         return Optional.of(command);
     }
 
-    /** {@link #TRAINING_JIT}, unless the JVM options already choose the JIT's tiers. */
+    /** {@link #TRAINING_JIT}, unless the JVM options already choose the JIT's tiers or thresholds. */
     static List<String> trainingJit(List<String> jvmOptions) {
         boolean chosen = jvmOptions.stream()
-                .anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel=") || o.matches("-XX:[+-]TieredCompilation"));
-        return chosen ? List.of() : List.of(TRAINING_JIT);
+                .anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel=")
+                        || o.startsWith("-XX:CompileThresholdScaling=")
+                        || o.matches("-XX:[+-]TieredCompilation"));
+        return chosen ? List.of() : TRAINING_JIT;
     }
 
     /** The system property that makes a child started by {@link #commandOfThisProgram} exit with this process. */

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 class NativeEnvironmentTest {
 
     @Test
-    void aTrainingProcessStartedWithoutAJitChoiceGetsC1Only() {
+    void aTrainingProcessStartedWithoutAJitChoiceGetsC1OnlyAtATenthOfTheThresholds() {
         assertThat(NativeEnvironment.trainingJit(List.of("-Xmx2g", "-Duser.home=/home/fairtune")))
-                .containsExactly("-XX:TieredStopAtLevel=1");
-        assertThat(NativeEnvironment.trainingJit(List.of())).containsExactly("-XX:TieredStopAtLevel=1");
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1");
+        assertThat(NativeEnvironment.trainingJit(List.of()))
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1");
     }
 
     @Test
@@ -22,16 +23,19 @@ class NativeEnvironmentTest {
                 .isEmpty();
         assertThat(NativeEnvironment.trainingJit(List.of("-XX:+TieredCompilation")))
                 .isEmpty();
+        assertThat(NativeEnvironment.trainingJit(List.of("-XX:CompileThresholdScaling=1")))
+                .isEmpty();
     }
 
     @Test
-    void theCommandOfThisProgramCarriesTheJitSettingOnce() {
+    void theCommandOfThisProgramCarriesTheJitSettingsOnce() {
         List<String> command = NativeEnvironment.commandOfThisProgram(List.of("-Dx=1"), "Main", List.of("a"))
                 .orElseThrow();
-        long jitOptions = command.stream()
-                .filter(o -> o.startsWith("-XX:TieredStopAtLevel=") || o.endsWith("TieredCompilation"))
-                .count();
-        assertThat(jitOptions).isEqualTo(1);
+        assertThat(command.stream()
+                        .filter(o -> o.startsWith("-XX:TieredStopAtLevel=") || o.endsWith("TieredCompilation")))
+                .hasSize(1);
+        assertThat(command.stream().filter(o -> o.startsWith("-XX:CompileThresholdScaling=")))
+                .hasSize(1);
         assertThat(command).endsWith("a");
         assertThat(command.indexOf("-Dx=1")).isLessThan(command.indexOf("a"));
     }
