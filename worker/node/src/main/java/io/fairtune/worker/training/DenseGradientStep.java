@@ -63,8 +63,6 @@ final class DenseGradientStep implements GradientStep {
     private final INDArray logProbabilities;
     /** Per layer, {@code [rows, width]} for up to {@link #EVALUATION_CHUNK} rows; made on the first evaluation. */
     private List<INDArray> evaluationOutputs;
-    /** {@code [1, rows]} of ones for the evaluation's rows. */
-    private INDArray evaluationOnes;
 
     /**
      * One layer's arrays.
@@ -214,17 +212,24 @@ final class DenseGradientStep implements GradientStep {
 
     /**
      * Every layer's activation into {@code outputs} (one {@code [rows, width]} array per layer), ending in the
-     * softmax probabilities, which it answers. {@code ones} is {@code [1, rows]}.
+     * softmax probabilities, which it answers.
+     *
+     * @param ones {@code [1, rows]} of ones: the bias goes into every row as a rank-1 GEMM and x·W is added onto it,
+     *     faster than libnd4j's row-wise broadcast add in training; null adds the bias after x·W, which was faster for
+     *     the evaluation's larger, once-a-trial chunks
      */
     private INDArray forward(INDArray features, List<INDArray> outputs, INDArray ones) {
         INDArray input = features;
         for (int i = 0; i < layers.size(); i++) {
             Dense layer = layers.get(i);
             INDArray output = outputs.get(i);
-            // The bias in every row, then x·W added onto it: a rank-1 GEMM costs a fraction of libnd4j's row-wise
-            // broadcast add (a quarter of an evaluation's time before).
-            Nd4j.gemm(ones, layer.bias(), output, true, false, 1.0, 0.0);
-            Nd4j.gemm(input, layer.weights(), output, false, false, 1.0, 1.0);
+            if (ones != null) {
+                Nd4j.gemm(ones, layer.bias(), output, true, false, 1.0, 0.0);
+                Nd4j.gemm(input, layer.weights(), output, false, false, 1.0, 1.0);
+            } else {
+                Nd4j.gemm(input, layer.weights(), output, false, false, 1.0, 0.0);
+                output.addiRowVector(layer.bias());
+            }
             if (layer.mask() != null) {
                 Transforms.relu(output, false);
             }
@@ -247,19 +252,14 @@ final class DenseGradientStep implements GradientStep {
                     .map(layer -> Nd4j.createUninitialized(
                             DataType.FLOAT, rows, layer.output().size(1)))
                     .toList();
-            evaluationOnes = Nd4j.ones(DataType.FLOAT, 1, rows);
         }
         // The first rows of a row-major buffer are a contiguous view, so a short chunk needs no buffers of its own.
-        boolean full = rows == evaluationOutputs.get(0).size(0);
-        List<INDArray> outputs = full
+        List<INDArray> outputs = rows == evaluationOutputs.get(0).size(0)
                 ? evaluationOutputs
                 : evaluationOutputs.stream()
                         .map(buffer -> buffer.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()))
                         .toList();
-        return forward(
-                features,
-                outputs,
-                full ? evaluationOnes : evaluationOnes.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows)));
+        return forward(features, outputs, null);
     }
 
     @Override
@@ -285,9 +285,7 @@ final class DenseGradientStep implements GradientStep {
     private void releaseEvaluationBuffers() {
         if (evaluationOutputs != null) {
             evaluationOutputs.forEach(INDArray::close);
-            evaluationOnes.close();
             evaluationOutputs = null;
-            evaluationOnes = null;
         }
     }
 
