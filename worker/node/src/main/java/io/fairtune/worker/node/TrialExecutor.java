@@ -166,7 +166,7 @@ public final class TrialExecutor implements TrialSlot {
             }
             heartbeat.stop();
             TrainingResult report = result.withMeasurements(curve.unsent());
-            // A node shutting down takes no more work.
+            // An interrupted job takes no more work.
             ResultReceipt receipt = interrupted.getAsBoolean()
                     ? ResultReceipt.withoutNext(service.result(trialId, attempt, report))
                     : service.resultAndNext(trialId, attempt, report, worker);
