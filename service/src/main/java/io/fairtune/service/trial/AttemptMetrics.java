@@ -10,9 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Counts what happens to attempts: started (claimed, or handed over with a result), lost (superseded, or silent past the heartbeat timeout),
- * fenced (a report refused with 409 because its attempt is no longer current), and how long ended attempts ran.
- * Inside a transaction a change counts once it is committed, so a rolled-back claim is not counted.
+ * Counts what happens to attempts: started (claimed, or handed over with a result), lost (superseded, or silent past
+ * the heartbeat timeout), fenced (a report refused with 409 because its attempt is no longer current), and how long
+ * ended attempts ran. Inside a transaction a change counts once it is committed, so a rolled-back claim is not counted.
  */
 @Component
 public class AttemptMetrics {

@@ -8,6 +8,7 @@ import io.fairtune.service.study.StudyStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ public class TrialQueue {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Trial> advanceHandingOver(Study study) {
-        return advance(study, !jobs.anyDue(study.trainer()));
+        return advance(study, true);
     }
 
     private Optional<Trial> advance(Study study, boolean handOver) {
@@ -90,8 +91,11 @@ public class TrialQueue {
         int free = (int) Math.max(0, study.maxParallelTrials() - unfinished.active());
         Optional<Trial> handed = Optional.empty();
         if (free > 0) {
-            for (Trial trial : trials.findPending(study.id(), PageRequest.of(0, free))) {
-                if (handOver && handed.isEmpty()) {
+            List<Trial> pending = trials.findPending(study.id(), PageRequest.of(0, free));
+            // The pool is read only when there is a trial to hand over.
+            boolean handing = handOver && !pending.isEmpty() && !jobs.anyDue(study.trainer());
+            for (Trial trial : pending) {
+                if (handing && handed.isEmpty()) {
                     handed = Optional.of(trial);
                 } else {
                     jobs.schedule(trial.id(), study.trainer());
